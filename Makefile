@@ -1,0 +1,48 @@
+# Nätverksarkivet. `make site` builds the site from source/; `make test` runs the whole suite.
+# Both set up everything they need on a fresh machine (virtualenv, packages, Chromium).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: site test docs serve check golden benchmark clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
+	touch $@
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+## site: generate docs/ from source/ and build the static site in site/
+site: $(STAMP)
+	$(BIN)/arkiv build
+
+## test: install test dependencies (and Chromium if missing) and run the whole suite
+test: $(TEST_STAMP)
+	scripts/ensure-chromium
+	$(BIN)/python -m pytest
+
+docs: $(STAMP)
+	$(BIN)/arkiv generate
+
+serve: $(STAMP)
+	$(BIN)/arkiv serve
+
+check: $(STAMP)
+	$(BIN)/arkiv check
+
+## golden: rewrite the golden pages in tests/golden/ from the current generator, on purpose
+golden: $(TEST_STAMP)
+	$(BIN)/python -m tests.golden_update
+
+benchmark: $(STAMP)
+	$(BIN)/python scripts/benchmark.py
+
+clean:
+	rm -rf site $(VENV)

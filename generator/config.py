@@ -1,0 +1,98 @@
+"""Paths of a project and the editor's settings file, `source/arkiv.yml`.
+
+The settings are validated as a whole before anything is built: a wrong key or type is
+reported with the key's name and the expected form, and the build stops (issue: nothing
+is built from a half-read configuration).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SETTINGS_FILE = "arkiv.yml"
+
+
+class ConfigError(Exception):
+    """The settings file cannot be used; the message names the file, key and expected form."""
+
+
+@dataclass(frozen=True)
+class Network:
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    archive_title: str = "Nätverksarkivet"
+    publisher: str = ""
+    default_network: str = ""
+    networks: tuple[Network, ...] = ()
+    raw: dict = field(default_factory=dict)
+
+    @property
+    def source_dir(self) -> Path:
+        return self.root / "source"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+
+_SCHEMA: dict[str, tuple[type, str]] = {
+    "archive_title": (str, "en text, t.ex. `archive_title: Nätverksarkivet`"),
+    "publisher": (str, "en text, t.ex. `publisher: Göteborgsregionen (GR)`"),
+    "default_network": (str, "en text, t.ex. `default_network: AME-chefsnätverket`"),
+    "networks": (list, "en lista av `- name: ...` med valfria `aliases: [...]`"),
+}
+
+
+def load_settings(root: Path) -> Settings:
+    path = root / "source" / SETTINGS_FILE
+    if not path.exists():
+        return Settings(root=root)
+    name = f"source/{SETTINGS_FILE}"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{name}{line}: error: ogiltig YAML ({getattr(error, 'problem', error)})") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{name}: error: filen måste vara en YAML-mappning (nyckel: värde)")
+    for key, value in data.items():
+        if key not in _SCHEMA:
+            known = ", ".join(sorted(_SCHEMA))
+            raise ConfigError(f"{name}: error: okänd nyckel `{key}`; kända nycklar: {known}")
+        expected, form = _SCHEMA[key]
+        if not isinstance(value, expected):
+            raise ConfigError(f"{name}: error: `{key}` ska vara {form}")
+    return Settings(
+        root=root,
+        archive_title=data.get("archive_title", "Nätverksarkivet"),
+        publisher=data.get("publisher", ""),
+        default_network=data.get("default_network", ""),
+        networks=tuple(_network(entry, name) for entry in data.get("networks", [])),
+        raw=data,
+    )
+
+
+def _network(entry: Any, name: str) -> Network:
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+        raise ConfigError(f"{name}: error: varje post i `networks` ska ha `name: <text>`")
+    aliases = entry.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise ConfigError(f"{name}: error: `networks.aliases` ska vara en lista av texter")
+    unknown = set(entry) - {"name", "aliases"}
+    if unknown:
+        raise ConfigError(f"{name}: error: okänd nyckel `networks.{sorted(unknown)[0]}`; kända: name, aliases")
+    return Network(entry["name"], tuple(aliases))

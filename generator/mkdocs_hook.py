@@ -1,0 +1,49 @@
+"""MkDocs hook: regenerate docs/ from source/ before every build, patch search after it.
+
+Thin on purpose: it calls the generator and reports; the work is in generator.build.
+Input problems are logged as INFO (warnings) or WARNING (errors), so `mkdocs build
+--strict` fails only where the editor must act.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from generator.build import generate
+from generator.cli import SKIP_GENERATE
+from generator.config import ConfigError
+from generator.searchpatch import SearchPatchError, patch_search_worker
+
+log = logging.getLogger("mkdocs.hooks.arkiv")
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_pre_build(config) -> None:
+    if os.environ.get(SKIP_GENERATE):
+        return
+    try:
+        result = generate(_root(config))
+    except ConfigError as error:
+        raise PluginError(str(error)) from None
+    for diagnostic in result.diagnostics.items:
+        (log.warning if diagnostic.level == "error" else log.info)(str(diagnostic))
+    log.info(f"arkiv: {len(result.corpus.pages)} dokument, {len(result.report.written)} filer skrivna")
+
+
+def on_serve(server, config, builder):
+    server.watch(str(_root(config) / "source"))
+    return server
+
+
+def on_post_build(config) -> None:
+    try:
+        patch_search_worker(Path(config.site_dir))
+    except SearchPatchError as error:
+        raise PluginError(f"Svensk sökning kunde inte aktiveras: {error}") from None

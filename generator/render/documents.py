@@ -1,0 +1,162 @@
+"""One Markdown page per document: front matter, facts, structured content, the original."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from generator.collation import swedish_key
+from generator.dates import format_date
+from generator.model import Attendee, Document, Kind, Precision
+from generator.render import text as t
+from generator.render.blocks import render_blocks
+from generator.render.frontmatter import front_matter
+from generator.render.templates import placeholder, render_template
+from generator.resolve import Corpus, Page
+
+
+def date_label(document: Document) -> str:
+    date = document.date
+    if not date.inferred:
+        return "Datum"
+    return "Datum (enligt texten)" if date.precision is Precision.DAY else "Datum (uppskattat)"
+
+
+def document_meta(page: Page, source_url: str) -> dict:
+    d = page.document
+    meta = {
+        "title": d.title,
+        "kind": d.kind.value,
+        "id": page.id,
+        "url": page.url,
+        "date": d.date.value,
+        "date_precision": d.date.precision.value if d.date.precision else None,
+        "date_inferred": d.date.inferred,
+        "date_reason": d.date.reason,
+        "network": d.network,
+        "source_file": d.source.name,
+        "source_download": source_url,
+    }
+    if d.kind is Kind.MINUTES:
+        meta["note_taker"] = ({"name": d.note_taker.name, "title": d.note_taker.title}
+                              if d.note_taker else None)
+        meta["present"] = [attendee_meta(a) for a in d.present]
+        meta["absent"] = [attendee_meta(a) for a in d.absent]
+        meta["items"] = [{"number": i.number, "title": i.title, "anchor": i.anchor} for i in d.items]
+    meta["decisions"] = [
+        {"id": page.decision_id(x.anchor), "item": x.item, "anchor": x.anchor,
+         "text": x.text, "proposal": x.proposal}
+        for x in d.decisions
+    ]
+    if d.kind in (Kind.AGREEMENT, Kind.ARTICLE, Kind.OTHER):
+        meta["sections"] = [{"number": s.number, "title": s.title, "anchor": s.anchor}
+                            for s in d.sections]
+    return meta
+
+
+def attendee_meta(a: Attendee) -> dict:
+    affiliation = a.affiliation
+    return {
+        "name": a.name,
+        "affiliation": affiliation.name if affiliation else None,
+        "affiliation_kind": affiliation.kind if affiliation else None,
+        "affiliation_written": affiliation.written if affiliation else None,
+        "unit": affiliation.unit if affiliation else None,
+        "note": a.note,
+        "items": list(a.items),
+    }
+
+
+def render_document(page: Page, corpus: Corpus, source_url: str) -> str:
+    d = page.document
+    context = {
+        "front_matter": front_matter(document_meta(page, source_url)),
+        "title": t.heading(d.title),
+        "facts": _facts(page, source_url),
+        "date_note": t.inline(d.date.reason) if d.date.inferred else None,
+        "original": _original(d, source_url),
+        "kind": d.kind.value,
+    }
+    if d.kind is Kind.MINUTES:
+        context["attendance"] = _attendance_rows(d)
+        context["preamble"] = render_blocks(d.preamble, "inledning", page.url)
+        context["items"] = [
+            {"heading": f"{item.number}. {t.heading(item.title)}", "anchor": item.anchor,
+             "body": render_blocks(item.blocks, item.anchor, page.url)}
+            for item in d.items
+        ]
+        return render_template("minutes.md.j2", context, {"original": context["original"]["text"]})
+    context["subtitle"] = t.inline(d.subtitle) if d.subtitle else None
+    context["preamble"] = render_blocks(d.preamble, "inledning", page.url)
+    context["sections"] = [
+        {"heading": f"{s.number}. {t.heading(s.title)}" if s.number is not None else t.heading(s.title),
+         "anchor": s.anchor or f"avsnitt-{i}",
+         "body": render_blocks(s.blocks, s.anchor or f"avsnitt-{i}", page.url)}
+        for i, s in enumerate(d.sections, start=1)
+    ]
+    return render_template("document.md.j2", context, {"original": context["original"]["text"]})
+
+
+def _facts(page: Page, source_url: str) -> list[tuple[str, str]]:
+    d = page.document
+    date_text = t.inline(format_date(d.date))
+    if d.date.inferred:
+        date_text = f'<span class="arkiv-datum" title="{t.attr(d.date.reason)}">{date_text}</span>'
+    facts = [(date_label(d), date_text), ("Typ", d.kind.label)]
+    if d.network:
+        facts.append(("Nätverk", t.inline(d.network)))
+    if d.kind is Kind.MINUTES:
+        if d.note_taker:
+            who = t.inline(d.note_taker.name)
+            if d.note_taker.title:
+                who += f", {t.inline(d.note_taker.title)}"
+            facts.append(("Antecknat av", who))
+        else:
+            facts.append(("Antecknat av", "anges inte i dokumentet"))
+        facts.append(("Närvarande", f"{len(d.present)} personer ({len(d.absent)} anmälda som ej närvarande)"))
+        if d.decisions:
+            links = ", ".join(f"[{x.item}.{x.index}](#{x.anchor})" for x in d.decisions)
+            facts.append(("Beslut", links))
+    facts.append(("Källfil", f"[{t.inline(d.source.name)}](../{source_url}) (originalet, för nedladdning)"))
+    return facts
+
+
+def _attendance_rows(d: Document) -> list[dict]:
+    groups: dict[tuple[int, str], dict[str, list[str]]] = defaultdict(lambda: {"present": [], "absent": []})
+    labels: dict[tuple[int, str], str] = {}
+    for a in d.attendees:
+        aff = a.affiliation
+        rank = {"municipality": 0, "organisation": 1}.get(aff.kind if aff else "", 2)
+        name = aff.name if aff else "Utan angiven tillhörighet"
+        key = (rank, name)
+        labels[key] = _affiliation_label(a)
+        entry = t.cell(a.name)
+        if a.note:
+            entry += f" ({t.cell(a.note)})"
+        if aff and aff.unit:
+            entry += f" – {t.cell(aff.unit)}"
+        groups[key][a.status].append(entry)
+    rows = []
+    for key in sorted(groups, key=lambda k: (k[0], swedish_key(k[1]))):
+        rows.append({"label": labels[key], "present": ", ".join(groups[key]["present"]),
+                     "absent": ", ".join(groups[key]["absent"])})
+    return rows
+
+
+def _affiliation_label(a: Attendee) -> str:
+    aff = a.affiliation
+    if aff is None:
+        return "Utan angiven tillhörighet"
+    label = t.cell(aff.name)
+    written = aff.written.split(",")[0].strip()
+    if aff.kind != "unknown" and written and written != aff.name:
+        label += (f' <span class="arkiv-tolkning" title="Skrivet &quot;{t.attr(written)}&quot; i originalet; '
+                  f'tolkat som {t.attr(aff.name)}">(skrivet: {t.cell(written)})</span>')
+    return label
+
+
+def _original(d: Document, source_url: str) -> dict:
+    raw = d.source.raw
+    fence = t.code_fence(raw)
+    indented = "\n".join(("    " + line) if line else "" for line in raw.rstrip("\n").split("\n"))
+    return {"fence": fence, "text": indented, "name": t.inline(d.source.name), "url": source_url,
+            "placeholder": placeholder("original")}

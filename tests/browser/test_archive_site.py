@@ -1,0 +1,77 @@
+"""The built seed archive in Chromium, opened from disk: links, Swedish search, deep links."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import file_url
+
+pytestmark = pytest.mark.browser
+
+
+def test_start_page_links_to_a_meeting_page(built_site, page, request_log):
+    page.goto(file_url(built_site / "index.html"))
+    assert page.locator("h1").first.inner_text().rstrip("¶") == "Nätverksarkivet"
+    page.get_by_role("link", name="Möte i AME-chefsnätverket, september 2023").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("moten/2023-09-ame-chefsnatverket.html")
+    assert "Datum (uppskattat): september 2023" in page.locator(".arkiv-fakta").inner_text()
+    # the item anchors exist and the original text is on the page
+    assert page.locator("#punkt-5").inner_text().startswith("5. Beslut om finansiering")
+    assert page.locator("#originaltext").count() == 1
+    assert request_log.outside(built_site) == []
+    assert request_log.page_errors == []
+
+
+def test_timeline_lists_every_document(built_site, page):
+    page.goto(file_url(built_site / "tidslinje.html"))
+    links = page.locator("article table a").all_inner_texts()
+    assert len(links) == 5
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("jobbspåren", "Möte i AME-chefsnätverket, oktober 2022"),  # the page says `jobbspår`
+    ("Arbetsförmedlingens", "Möte i AME-chefsnätverket, 2021"),
+    ("överenskommelsen", "Överenskommelse om samverkan"),
+    ("Överberg", "Möte i AME-chefsnätverket, september 2023"),
+    ("Mårtensson", "Möte i AME-chefsnätverket, september 2023"),
+    ("Skårvik", "Möte i AME-chefsnätverket, oktober 2022"),
+])
+def test_swedish_search_offline(built_site, page, request_log, open_site, search_titles, query, expected):
+    open_site(page, built_site / "moten" / "index.html")
+    titles = search_titles(page, query)
+    assert any(title.startswith(expected) for title in titles), f"{query!r} -> {titles}"
+    assert request_log.outside(built_site) == []
+
+
+def test_search_finds_a_decision_and_lands_on_it(built_site, page, open_site, search_titles):
+    open_site(page, built_site / "index.html")
+    titles = search_titles(page, "förslaget beviljas")
+    assert any("oktober 2022" in t for t in titles), titles
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_load_state()
+    assert "moten/2022-10-ame-chefsnatverket.html" in page.url
+
+
+def test_decision_deep_link_scrolls_into_view(built_site, page, request_log):
+    page.goto(file_url(built_site / "moten" / "2022-10-ame-chefsnatverket.html") + "#beslut-6-1")
+    decision = page.locator("#beslut-6-1")
+    decision.wait_for()
+    assert "förslaget beviljas" in decision.inner_text()
+    in_view = page.evaluate("""() => {
+        const r = document.getElementById('beslut-6-1').getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight;
+    }""")
+    assert in_view
+    assert page.evaluate("window.scrollY") > 500  # the page really scrolled to it
+    permalink = decision.locator(".arkiv-permalank a")
+    assert permalink.get_attribute("href") == "#beslut-6-1"
+    assert request_log.outside(built_site) == []
+
+
+def test_original_text_is_collapsed_until_opened(built_site, page):
+    page.goto(file_url(built_site / "moten" / "2023-09-ame-chefsnatverket.html"))
+    details = page.locator(".arkiv-original details")
+    assert details.get_attribute("open") is None
+    details.locator("summary").click()
+    assert "Antecknat av Linda Karlsson" in details.inner_text()
