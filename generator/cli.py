@@ -51,12 +51,13 @@ def cmd_generate(root: Path, strict: bool) -> int:
 
 def cmd_check(root: Path, strict: bool) -> int:
     from generator.build import parse_all
+    from generator.registers import load_registers
     from generator.resolve import resolve
 
     settings = load_settings(root)
     diagnostics = Diagnostics()
     documents, read, skipped = parse_all(settings, diagnostics)
-    resolve(documents, settings.source_dir, diagnostics)
+    resolve(documents, settings.source_dir, diagnostics, load_registers(), settings.people)
     _print_diagnostics(diagnostics)
     print(_summary(read, len(documents), skipped, diagnostics))
     return _exit_code(diagnostics, strict)

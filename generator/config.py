@@ -27,12 +27,22 @@ class Network:
 
 
 @dataclass(frozen=True)
+class PeopleRules:
+    """The editor's decisions about person identity (`people:` in arkiv.yml)."""
+
+    merge: tuple[tuple[str, ...], ...] = ()  # spellings of one person; the first is the name shown
+    keep_apart: tuple[tuple[str, ...], ...] = ()  # spellings that are different people
+    hide: tuple[str, ...] = ()  # names replaced by [namn dolt] everywhere (GDPR requests)
+
+
+@dataclass(frozen=True)
 class Settings:
     root: Path
     archive_title: str = "Nätverksarkivet"
     publisher: str = ""
     default_network: str = ""
     networks: tuple[Network, ...] = ()
+    people: PeopleRules = PeopleRules()
     raw: dict = field(default_factory=dict)
 
     @property
@@ -53,6 +63,7 @@ _SCHEMA: dict[str, tuple[type, str]] = {
     "publisher": (str, "en text, t.ex. `publisher: Göteborgsregionen (GR)`"),
     "default_network": (str, "en text, t.ex. `default_network: AME-chefsnätverket`"),
     "networks": (list, "en lista av `- name: ...` med valfria `aliases: [...]`"),
+    "people": (dict, "en mappning med `merge`, `keep_apart` och `hide`, se README"),
 }
 
 
@@ -82,6 +93,7 @@ def load_settings(root: Path) -> Settings:
         publisher=data.get("publisher", ""),
         default_network=data.get("default_network", ""),
         networks=tuple(_network(entry, name) for entry in data.get("networks", [])),
+        people=_people(data.get("people", {}), name),
         raw=data,
     )
 
@@ -96,3 +108,24 @@ def _network(entry: Any, name: str) -> Network:
     if unknown:
         raise ConfigError(f"{name}: error: okänd nyckel `networks.{sorted(unknown)[0]}`; kända: name, aliases")
     return Network(entry["name"], tuple(aliases))
+
+
+def _people(data: dict, name: str) -> PeopleRules:
+    unknown = set(data) - {"merge", "keep_apart", "hide"}
+    if unknown:
+        raise ConfigError(f"{name}: error: okänd nyckel `people.{sorted(unknown)[0]}`; kända: merge, keep_apart, hide")
+
+    def groups(key: str) -> tuple[tuple[str, ...], ...]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(
+                isinstance(g, list) and len(g) >= 2 and all(isinstance(n, str) and n.strip() for n in g)
+                for g in value):
+            raise ConfigError(f"{name}: error: `people.{key}` ska vara en lista av namnlistor, "
+                              f"t.ex. `- [Anne Bansson, Anne Bensson]`")
+        return tuple(tuple(" ".join(n.split()) for n in g) for g in value)
+
+    hide = data.get("hide", [])
+    if not isinstance(hide, list) or not all(isinstance(n, str) and n.strip() for n in hide):
+        raise ConfigError(f"{name}: error: `people.hide` ska vara en lista av namn, t.ex. `- Förnamn Efternamn`")
+    return PeopleRules(merge=groups("merge"), keep_apart=groups("keep_apart"),
+                       hide=tuple(" ".join(n.split()) for n in hide))

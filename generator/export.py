@@ -12,31 +12,85 @@ import json
 from generator.collation import swedish_key
 from generator.dates import format_date
 from generator.resolve import Corpus
-from generator.slugs import slugify
 
 SCHEMA_VERSION = 1
 
 
 def _people(corpus: Corpus) -> list[dict]:
-    people: dict[str, dict] = {}
-    for page in corpus.pages:
-        for attendee in page.document.attendees:
-            entry = people.setdefault(slugify(attendee.name), {
-                "id": slugify(attendee.name), "name": attendee.name, "variants": [], "url": None,
-            })
-            if attendee.name not in entry["variants"]:
-                entry["variants"].append(attendee.name)
-    return sorted(people.values(), key=lambda p: swedish_key(p["name"]))
+    if corpus.people is None:
+        return []
+    people = []
+    for person in sorted(corpus.people.people.values(), key=lambda p: swedish_key(p.name)):
+        people.append({
+            "id": person.id,
+            "name": person.name,
+            "variants": sorted(person.variants, key=swedish_key),
+            "url": f"personer/{person.id}.html",
+            "mentioned_only": person.mentioned_only,
+            "merged": person.merge_reasons,
+            "affiliations": [
+                {"date": a.document.date.value, "document": corpus.page_for(a.document).id,
+                 "affiliation": a.affiliation.name, "kind": a.affiliation.kind, "unit": a.affiliation.unit,
+                 "role": a.role}
+                for a in person.appearances if a.affiliation is not None
+            ],
+        })
+    return people
 
 
-def _affiliations(corpus: Corpus, kind: str) -> list[dict]:
-    found: dict[str, dict] = {}
-    for page in corpus.pages:
-        for attendee in page.document.attendees:
-            aff = attendee.affiliation
-            if aff is not None and aff.kind == kind:
-                found.setdefault(slugify(aff.name), {"id": slugify(aff.name), "name": aff.name, "url": None})
-    return sorted(found.values(), key=lambda e: swedish_key(e["name"]))
+def _entities(corpus: Corpus, kind: str) -> list[dict]:
+    if corpus.entities is None:
+        return []
+    records = corpus.entities.municipalities if kind == "municipality" else corpus.entities.organisations
+    result = []
+    for record in sorted(records.values(), key=lambda r: swedish_key(r.name)):
+        entry = {"id": record.id, "name": record.name, "url": record.path.replace(".md", ".html")}
+        if record.municipality:
+            entry.update({"code": record.municipality.code, "county": record.municipality.county,
+                          "associations": list(record.municipality.associations)})
+        if record.organisation:
+            entry.update({"short": record.organisation.short, "parent": record.organisation.parent})
+        entry["documents"] = [corpus.page_for(d).id for d in record.documents]
+        result.append(entry)
+    return result
+
+
+def _document_mentions(corpus: Corpus, document) -> dict[str, list[dict]]:
+    """People, municipalities and organisations of one document, with the item they occur in."""
+    found: dict[str, list[dict]] = {"people": [], "municipalities": [], "organisations": []}
+    if corpus.people is None:
+        return found
+    seen: set[tuple] = set()
+
+    def add(key: str, entry: dict) -> None:
+        marker = (key, entry["id"], entry.get("item"), entry.get("role"))
+        if marker not in seen:
+            seen.add(marker)
+            found[key].append(entry)
+
+    for person in corpus.people.people.values():
+        for a in person.appearances:
+            if a.document is document:
+                add("people", {"id": person.id, "role": a.role, "item": a.anchor or None})
+    for record in list(corpus.entities.municipalities.values()) + list(corpus.entities.organisations.values()):
+        key = "municipalities" if record.kind == "municipality" else "organisations"
+        for d, _attendee in record.attendance:
+            if d is document:
+                add(key, {"id": record.id, "role": "attendance", "item": None})
+        for occurrence in record.reports:
+            if occurrence.document is document:
+                add(key, {"id": record.id, "role": "report", "item": occurrence.anchor or None})
+        for occurrence in record.mentions:
+            if occurrence.document is document:
+                add(key, {"id": record.id, "role": "mentioned", "item": occurrence.anchor or None})
+    for key in found:
+        found[key].sort(key=lambda e: (e["id"], e.get("role") or "", e.get("item") or ""))
+    return found
+
+
+def _person_id(corpus: Corpus, name: str) -> str | None:
+    person = corpus.people.person_for(name) if corpus.people else None
+    return person.id if person else None
 
 
 def archive_data(corpus: Corpus) -> dict:
@@ -58,7 +112,7 @@ def archive_data(corpus: Corpus) -> dict:
             "note_taker": d.note_taker.name if d.note_taker else None,
             "attendees": [
                 {
-                    "person": slugify(a.name),
+                    "person": _person_id(corpus, a.name),
                     "name": a.name,
                     "status": a.status,
                     "affiliation": a.affiliation.name if a.affiliation else None,
@@ -72,6 +126,7 @@ def archive_data(corpus: Corpus) -> dict:
             ],
             "items": [{"number": i.number, "title": i.title, "anchor": i.anchor} for i in d.items],
             "sections": [{"number": s.number, "title": s.title, "anchor": s.anchor} for s in d.sections],
+            **_document_mentions(corpus, d),
             "decisions": [
                 {
                     "id": page.decision_id(x.anchor),
@@ -88,8 +143,8 @@ def archive_data(corpus: Corpus) -> dict:
         "schema_version": SCHEMA_VERSION,
         "documents": documents,
         "people": _people(corpus),
-        "municipalities": _affiliations(corpus, "municipality"),
-        "organisations": _affiliations(corpus, "organisation"),
+        "municipalities": _entities(corpus, "municipality"),
+        "organisations": _entities(corpus, "organisation"),
         "redirects": [{"from": old, "to": new} for old, new in corpus.redirects.items()],
     }
 

@@ -65,6 +65,7 @@ class SourceFile:
     meta: Mapping[str, Any]
     first_body_line: int = 1
     encoding: str = "utf-8"
+    redactions: int = 0  # names replaced by [namn dolt] (the editor's `people.hide`)
 
     def file_line(self, body_line: int) -> int:
         return body_line + self.first_body_line - 1
@@ -203,6 +204,9 @@ class Document:
     preamble: tuple[Block, ...] = ()
     sections: tuple[Section, ...] = ()
     subtitle: str | None = None
+    # The full structure of an agreement or an article (see the section at the end)
+    agreement: "Agreement | None" = None
+    article: "Article | None" = None
 
     @property
     def decisions(self) -> tuple[Decision, ...]:
@@ -253,3 +257,290 @@ class Diagnostics:
 
     def count(self, level: str) -> int:
         return sum(1 for d in self.items if d.level == level)
+
+
+# --- agreements and articles ----------------------------------------------------------
+# Types for the full structure of agreements and articles live below this line.
+#
+# An agreement's and an article's structure is built from the content blocks above plus
+# the types below. `Document.sections` / `Document.preamble` keep carrying only the plain
+# block types (Paragraph, BulletList, SubHeading), so pages that do not know these types
+# keep working; `Document.agreement` / `Document.article` carry the full structure.
+# Every `line` is a line of the source FILE (front matter counted), like everywhere else.
+
+
+@dataclass(frozen=True)
+class NumberedItem:
+    """One item of a numbered list (`1. 50% av de som ...`): a goal, a follow-up point."""
+
+    number: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class NumberedList:
+    items: tuple[NumberedItem, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class TableRow:
+    cells: tuple[str, ...]  # as many cells as the header; an empty cell is ""
+    line: int
+    is_total: bool = False  # the totals row (`Totalt`, `Summa` ...)
+    municipality: str | None = None  # the first cell resolved as a municipality, if it is one
+
+
+@dataclass(frozen=True)
+class Table:
+    """A statistics table written as tab-separated rows.
+
+    `rows` are the body rows in source order, the totals row included (marked
+    `is_total`). `numeric_columns` are the 0-based columns whose non-empty body cells are
+    all numbers. `caption` is the introducing line ending in `:` just before the table
+    (that line also stays a Paragraph before the table), or None.
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    numeric_columns: tuple[int, ...]
+    line: int
+    caption: str | None = None
+
+    @property
+    def body_rows(self) -> tuple[TableRow, ...]:
+        return tuple(r for r in self.rows if not r.is_total)
+
+    @property
+    def total_row(self) -> TableRow | None:
+        return next((r for r in self.rows if r.is_total), None)
+
+
+@dataclass(frozen=True)
+class Party:
+    """A party to an agreement, resolved against the registers."""
+
+    written: str  # as written: `Arbetsförmedlingen Sjuhärad`, `Lerums kommun`
+    name: str  # the register's name (`Arbetsförmedlingen`, `Lerum`), or `written` if unknown
+    kind: str  # "municipality", "organisation" or "unknown"
+    slug: str | None  # the municipality's or organisation's page slug
+    line: int
+
+
+@dataclass(frozen=True)
+class LocalPassage:
+    """Text of an agreement that concerns particular municipalities (or an organisation).
+
+    Written as a label (`Svenljunga/Tranemo: Till våra kommuner ...`, the label is then
+    removed from the first paragraph) or as a heading line (`Mark`, `Marks kommun`) over
+    the paragraphs that follow, up to the next such label or heading, another sub-heading,
+    or the end of the section.
+    """
+
+    written: str  # the label or heading as written
+    municipalities: tuple[str, ...]  # register names, in the order written
+    organisation: str | None  # register display name, when the label names an organisation
+    blocks: tuple[Paragraph | BulletList | NumberedList | Table, ...]
+    line: int
+    topic: str | None = None  # the sub-heading the passage stands under, if any
+
+
+@dataclass(frozen=True)
+class JobTrackCommitment:
+    """A municipality's commitment to local job tracks (`Svenljunga: Vård- och omsorg & lager/logistik`)."""
+
+    written: str  # the whole line as written
+    label: str  # who, as written: `Svenljunga`, `Lerums kommun`
+    municipalities: tuple[str, ...]  # register names
+    tracks: tuple[str, ...]
+    planned: bool  # the text says the tracks are planned (`Planerar för ...`)
+    line: int
+
+
+@dataclass(frozen=True)
+class RevisionRule:
+    """How long an agreement runs and when it is revised.
+
+    `first_revision` is an ISO month (`2021-10`): the first revision month after the last
+    signature (see agreement_terms.yml for the rule); None when it cannot be computed.
+    """
+
+    text: str  # the sentence(s) read
+    validity: str | None  # "tills vidare", or None
+    valid_until: str | None  # ISO date when the agreement ends on a date
+    frequency: str | None  # as written: "årligen", "vartannat år"
+    interval_months: int | None  # 12 for "årligen", 24 for "vartannat år"
+    month: int | None  # the month named for the revision (10 for "i oktober")
+    first_revision: str | None
+    basis: str | None  # Swedish explanation of `first_revision`
+    line: int
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """One signature: the person, their title and affiliation, where and when they signed."""
+
+    name: str
+    title: str | None  # `Kommunchef`, `Förvaltningschef`
+    affiliation: Affiliation | None  # municipality or organisation, normalised
+    place: str | None  # normalised (`Ulricehamn` for `ULRICEHAMN`)
+    place_written: str | None
+    date: str | None  # ISO date of this signature
+    line: int  # the line of the name
+    date_line: int | None
+    written: tuple[str, ...]  # the source lines (or line parts) this signature was read from
+
+    @property
+    def municipality(self) -> str | None:
+        a = self.affiliation
+        return a.name if a is not None and a.kind == "municipality" else None
+
+    @property
+    def organisation(self) -> str | None:
+        a = self.affiliation
+        return a.name if a is not None and a.kind == "organisation" else None
+
+
+AgreementBlock = Paragraph | BulletList | SubHeading | NumberedList | Table | LocalPassage | JobTrackCommitment | Signatory
+
+
+@dataclass(frozen=True)
+class AgreementSection:
+    """A numbered section (`avsnitt-N`, numbered as in `Document.sections`) with rich blocks.
+
+    `role` is what the section is, from its title and the synonyms in agreement_terms.yml:
+    parties, purpose, goals, target_group, job_tracks, follow_up, revision, signatures, or None.
+    """
+
+    number: int | None
+    title: str
+    role: str | None
+    blocks: tuple[AgreementBlock, ...]
+    line: int
+
+    @property
+    def anchor(self) -> str:
+        return f"avsnitt-{self.number}" if self.number is not None else ""
+
+
+def _walk(blocks: tuple[AgreementBlock, ...]):
+    for block in blocks:
+        yield block
+        if isinstance(block, LocalPassage):
+            yield from block.blocks
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """An agreement's structure. Tables, passages, commitments and signatories live in the
+    blocks (where they stand in the text); the properties collect them."""
+
+    title: str
+    subtitle: str | None
+    parties: tuple[Party, ...]
+    preamble: tuple[AgreementBlock, ...]  # the blocks before the first section
+    sections: tuple[AgreementSection, ...]
+    purpose: str | None
+    goals: tuple[NumberedItem, ...]
+    target_group: str | None
+    follow_up: tuple[NumberedItem, ...]
+    revision: RevisionRule | None
+
+    def blocks(self) -> tuple[AgreementBlock, ...]:
+        """Every block, passages' blocks included, in text order."""
+        found = list(_walk(self.preamble))
+        for section in self.sections:
+            found.extend(_walk(section.blocks))
+        return tuple(found)
+
+    def section(self, role: str) -> AgreementSection | None:
+        return next((s for s in self.sections if s.role == role), None)
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(b for b in self.blocks() if isinstance(b, Table))
+
+    @property
+    def local_passages(self) -> tuple[LocalPassage, ...]:
+        return tuple(b for b in self.blocks() if isinstance(b, LocalPassage))
+
+    @property
+    def commitments(self) -> tuple[JobTrackCommitment, ...]:
+        return tuple(b for b in self.blocks() if isinstance(b, JobTrackCommitment))
+
+    def commitments_for(self, municipality: str) -> tuple[JobTrackCommitment, ...]:
+        return tuple(c for c in self.commitments if municipality in c.municipalities)
+
+    def passages_for(self, municipality: str) -> tuple[LocalPassage, ...]:
+        return tuple(p for p in self.local_passages if municipality in p.municipalities)
+
+    @property
+    def signatories(self) -> tuple[Signatory, ...]:
+        return tuple(b for b in self.blocks() if isinstance(b, Signatory))
+
+    @property
+    def signing_dates(self) -> tuple[str, ...]:
+        """Every date on which a party signed, each once, in date order."""
+        return tuple(sorted({s.date for s in self.signatories if s.date}))
+
+    @property
+    def last_signed(self) -> str | None:
+        """When the last party signed: the agreement's date."""
+        return self.signing_dates[-1] if self.signing_dates else None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation paragraph (`– Vi behöver ..., berättar Eva.`)."""
+
+    text: str  # the paragraph without its opening dash, attribution included
+    quote: str  # the quoted words only
+    speaker: str | None  # as written in the attribution: `Eva`
+    speaker_name: str | None  # the full name found elsewhere in the article: `Eva Ahlstedt`
+    verb: str | None  # `berättar`, `säger`
+    attribution: str | None  # as written: `berättar Eva`
+    line: int
+
+
+@dataclass(frozen=True)
+class ContactPerson:
+    name: str
+    organisation: str | None  # register display name (`GR`) or as written
+    organisation_written: str | None
+    email: str | None
+    phone: str | None
+    written: str  # the line(s) as written
+    line: int
+
+
+ArticleBlock = Paragraph | BulletList | SubHeading | Quote
+
+
+@dataclass(frozen=True)
+class Article:
+    """A news article: headline, lead, body, contact, and the site boilerplate kept apart.
+
+    `body` holds the blocks after the lead up to the boilerplate, without the byline and
+    contact lines (those are `byline` and `contacts`). `boilerplate` holds the raw lines of
+    the site footer (from `Senast uppdaterad:` on, the publisher blurb, social links) so a
+    page can hide them; the verbatim original still has them.
+    """
+
+    headline: str
+    byline: str | None  # `Publicerad 12 mars 2021`, as written
+    lead: Paragraph | None
+    body: tuple[ArticleBlock, ...]
+    contacts: tuple[ContactPerson, ...]
+    publisher: str | None  # register display name (`GR`), or as written
+    publisher_written: str | None
+    boilerplate: tuple[str, ...]
+    boilerplate_line: int | None  # the file line on which the boilerplate starts
+
+    @property
+    def contact(self) -> ContactPerson | None:
+        return self.contacts[0] if self.contacts else None
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        return tuple(b for b in self.body if isinstance(b, Quote))

@@ -12,7 +12,12 @@ from pathlib import Path
 
 import yaml
 
+from generator.config import PeopleRules
+from generator.entities import Entities, collect_entities
+from generator.linking import Linker
 from generator.model import Diagnostics, Document, Kind
+from generator.people import PeopleIndex, collect_people, known_first_names
+from generator.registers import Registers
 from generator.slugs import slugify, unique_slug
 
 LEDGER_FILE = "adresser.yml"
@@ -56,6 +61,10 @@ class Corpus:
     pages: list[Page]  # in chronological order, then by source name
     redirects: dict[str, str] = field(default_factory=dict)  # old site URL -> new site URL
     ledger: dict[str, list[str]] = field(default_factory=dict)
+    people: PeopleIndex | None = None
+    entities: Entities | None = None
+    linker: Linker | None = None
+    registers: Registers | None = None
 
     def page_for(self, document: Document) -> Page:
         for page in self.pages:
@@ -71,7 +80,18 @@ def document_slug(document: Document) -> str:
     return f"{date}-{slugify(document.title, max_length=TITLE_SLUG_WORDS)}"
 
 
-def resolve(documents: list[Document], source_dir: Path, diagnostics: Diagnostics) -> Corpus:
+def resolve(documents: list[Document], source_dir: Path, diagnostics: Diagnostics,
+            registers: Registers | None = None, rules: PeopleRules = PeopleRules()) -> Corpus:
+    corpus = resolve_pages(documents, source_dir, diagnostics)
+    if registers is not None:
+        corpus.registers = registers
+        corpus.people = collect_people(documents, registers, rules, diagnostics)
+        corpus.entities = collect_entities(documents, registers)
+        corpus.linker = Linker(corpus.people, corpus.entities, registers, known_first_names(documents))
+    return corpus
+
+
+def resolve_pages(documents: list[Document], source_dir: Path, diagnostics: Diagnostics) -> Corpus:
     ordered = sorted(documents, key=lambda d: (d.date.sort_key, d.source.name))
     ledger = read_ledger(source_dir, diagnostics)
     taken: dict[str, set[str]] = {}

@@ -14,6 +14,7 @@ import re
 
 from generator.model import Affiliation, Attendee, Diagnostics
 from generator.parsing.blocks import RawBlock
+from generator.people import HIDDEN_NAME
 from generator.registers import Registers
 
 PRESENT = "present"
@@ -94,7 +95,7 @@ class AttendanceParser:
                                      f"närvarorad utan kommun eller organisation: \"{written}\"")
         names = [n.strip() for n in re.split(r"\s*/\s*", names_part) if n.strip()]
         for name in names:
-            if not looks_like_name(name):
+            if name != HIDDEN_NAME and not looks_like_name(name):
                 self.diagnostics.warning(self.file, self.file_line(number),
                                          f"\"{name}\" ser inte ut som ett namn (förnamn efternamn)")
             self.attendees.append(Attendee(

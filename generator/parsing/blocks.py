@@ -51,12 +51,22 @@ _STARTS_LOWER = re.compile(r"^[a-zåäöéü]")
 def join_page_breaks(blocks: list[RawBlock]) -> list[RawBlock]:
     """Join a block to the previous one when a page break cut a sentence in two.
 
-    The sign is general: the previous block ends without sentence punctuation and the
-    next one starts in lower case (`Alla är välkomna att` / `lämna förslag ...`).
+    The signs are general:
+    - the previous block ends without sentence punctuation and the next one starts in
+      lower case (`Alla är välkomna att` / `lämna förslag ...`);
+    - a hard-wrapped line that starts with a capital (a name: `... enkätundersökning av
+      Näringsliv` / `Ulricehamn AB (kommunens näringslivsbolag) där` / `kompetens...`):
+      a one-line block that itself ends without punctuation and is continued in lower
+      case by the block after it is a fragment of running text, not a heading; it joins
+      the block before it when that block also ends mid-sentence and its last line is a
+      longer line of prose (a heading above a paragraph is shorter than the paragraph's
+      lines, so it is never joined this way).
     """
     joined: list[RawBlock] = []
-    for block in blocks:
-        if joined and _is_broken_sentence(joined[-1].lines[-1], block.first):
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if joined and (_is_broken_sentence(joined[-1].lines[-1], block.first)
+                       or _is_wrapped_fragment(joined[-1].lines[-1], block, following)):
             previous = joined[-1]
             merged = previous.lines[:-1] + (f"{previous.lines[-1]} {block.first}",) + block.lines[1:]
             joined[-1] = RawBlock(merged, previous.line)
@@ -70,6 +80,26 @@ def _is_broken_sentence(last_line: str, next_line: str) -> bool:
         not _SENTENCE_END.search(last_line)
         and bool(_STARTS_LOWER.match(next_line))
         and len(last_line.split()) >= 3
+    )
+
+
+# A line of prose (not a heading) has at least this many words.
+_PROSE_MIN_WORDS = 6
+
+
+def _is_wrapped_fragment(last_line: str, block: RawBlock, following: RawBlock | None) -> bool:
+    if len(block.lines) != 1 or following is None:
+        return False
+    line = block.first
+    words = len(line.split())
+    return (
+        not _SENTENCE_END.search(last_line)
+        and not _SENTENCE_END.search(line)
+        and bool(_STARTS_LOWER.match(following.first))
+        and len(last_line.split()) >= _PROSE_MIN_WORDS
+        and 2 <= words < len(last_line.split())
+        and bullet_text(last_line) is None
+        and bullet_text(line) is None
     )
 
 

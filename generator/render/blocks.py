@@ -2,28 +2,43 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from generator.model import Block, BulletList, Decision, Paragraph, SubHeading
 from generator.render import text as t
 from generator.slugs import slugify
 
+LinkFinder = Callable[[str], list]  # text -> links (see generator.linking.Link)
+PAGE_PREFIX = "../"  # documents live one folder below the site root
 
-def render_blocks(blocks: tuple[Block, ...], anchor_prefix: str, page_url: str) -> str:
+
+def _no_links(text: str) -> list:
+    return []
+
+
+def linked(text: str, find_links: LinkFinder) -> str:
+    return t.inline(text, find_links(text), PAGE_PREFIX)
+
+
+def render_blocks(blocks: tuple[Block, ...], anchor_prefix: str, page_url: str,
+                  find_links: LinkFinder = _no_links) -> str:
     parts: list[str] = []
     used: set[str] = set()
     for block in blocks:
         if isinstance(block, Paragraph):
-            parts.append(t.inline(block.text))
+            parts.append(linked(block.text, find_links))
         elif isinstance(block, BulletList):
-            parts.append("\n".join(f"- {t.inline(item).replace(chr(10), ' ')}" for item in block.items))
+            parts.append("\n".join(f"- {linked(item, find_links).replace(chr(10), ' ')}" for item in block.items))
         elif isinstance(block, SubHeading):
+            # headings carry no links: their ids and the table of contents stay plain
             anchor = _unique(f"{anchor_prefix}-{slugify(block.text, 50)}", used)
             parts.append(f"### {t.heading(block.text)} {{ #{anchor} }}")
         elif isinstance(block, Decision):
-            parts.append(render_decision(block, page_url))
+            parts.append(render_decision(block, page_url, find_links))
     return "\n\n".join(parts)
 
 
-def render_decision(decision: Decision, page_url: str) -> str:
+def render_decision(decision: Decision, page_url: str, find_links: LinkFinder = _no_links) -> str:
     """A highlighted decision with its own id and a visible permalink."""
     anchor = decision.anchor
     lines = [
@@ -32,8 +47,8 @@ def render_decision(decision: Decision, page_url: str) -> str:
         "",
     ]
     if decision.proposal:
-        lines += [f"**Förslag:** {t.inline(decision.proposal)}", ""]
-    lines += [f"**Beslut:** {t.inline(decision.text)}", ""]
+        lines += [f"**Förslag:** {linked(decision.proposal, find_links)}", ""]
+    lines += [f"**Beslut:** {linked(decision.text, find_links)}", ""]
     lines += [
         f'<p class="arkiv-permalank">Permalänk: <a href="#{anchor}" title="Länk direkt till detta beslut">'
         f'{t.attr(page_url)}#{anchor}</a></p>',

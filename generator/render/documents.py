@@ -8,7 +8,7 @@ from generator.collation import swedish_key
 from generator.dates import format_date
 from generator.model import Attendee, Document, Kind, Precision
 from generator.render import text as t
-from generator.render.blocks import render_blocks
+from generator.render.blocks import PAGE_PREFIX, render_blocks
 from generator.render.frontmatter import front_matter
 from generator.render.templates import placeholder, render_template
 from generator.resolve import Corpus, Page
@@ -66,37 +66,49 @@ def attendee_meta(a: Attendee) -> dict:
     }
 
 
+def person_link(name: str, corpus: Corpus, prefix: str = PAGE_PREFIX) -> str:
+    """A person's name as written, linked to their page when they have one."""
+    person = corpus.people.person_for(name) if corpus.people else None
+    if person is None:
+        return t.cell(name)
+    return f'[{t.cell(name)}]({prefix}personer/{person.id}.md "{t.attr(person.name)}")'
+
+
 def render_document(page: Page, corpus: Corpus, source_url: str) -> str:
     d = page.document
+
+    def find_links(text: str) -> list:
+        return corpus.linker.links(text, d) if corpus.linker else []
+
     context = {
         "front_matter": front_matter(document_meta(page, source_url)),
         "title": t.heading(d.title),
-        "facts": _facts(page, source_url),
+        "facts": _facts(page, source_url, corpus),
         "date_note": t.inline(d.date.reason) if d.date.inferred else None,
         "original": _original(d, source_url),
         "kind": d.kind.value,
     }
     if d.kind is Kind.MINUTES:
-        context["attendance"] = _attendance_rows(d)
-        context["preamble"] = render_blocks(d.preamble, "inledning", page.url)
+        context["attendance"] = _attendance_rows(d, corpus)
+        context["preamble"] = render_blocks(d.preamble, "inledning", page.url, find_links)
         context["items"] = [
             {"heading": f"{item.number}. {t.heading(item.title)}", "anchor": item.anchor,
-             "body": render_blocks(item.blocks, item.anchor, page.url)}
+             "body": render_blocks(item.blocks, item.anchor, page.url, find_links)}
             for item in d.items
         ]
         return render_template("minutes.md.j2", context, {"original": context["original"]["text"]})
     context["subtitle"] = t.inline(d.subtitle) if d.subtitle else None
-    context["preamble"] = render_blocks(d.preamble, "inledning", page.url)
+    context["preamble"] = render_blocks(d.preamble, "inledning", page.url, find_links)
     context["sections"] = [
         {"heading": f"{s.number}. {t.heading(s.title)}" if s.number is not None else t.heading(s.title),
          "anchor": s.anchor or f"avsnitt-{i}",
-         "body": render_blocks(s.blocks, s.anchor or f"avsnitt-{i}", page.url)}
+         "body": render_blocks(s.blocks, s.anchor or f"avsnitt-{i}", page.url, find_links)}
         for i, s in enumerate(d.sections, start=1)
     ]
     return render_template("document.md.j2", context, {"original": context["original"]["text"]})
 
 
-def _facts(page: Page, source_url: str) -> list[tuple[str, str]]:
+def _facts(page: Page, source_url: str, corpus: Corpus) -> list[tuple[str, str]]:
     d = page.document
     date_text = t.inline(format_date(d.date))
     if d.date.inferred:
@@ -106,7 +118,7 @@ def _facts(page: Page, source_url: str) -> list[tuple[str, str]]:
         facts.append(("Nätverk", t.inline(d.network)))
     if d.kind is Kind.MINUTES:
         if d.note_taker:
-            who = t.inline(d.note_taker.name)
+            who = person_link(d.note_taker.name, corpus)
             if d.note_taker.title:
                 who += f", {t.inline(d.note_taker.title)}"
             facts.append(("Antecknat av", who))
@@ -120,7 +132,7 @@ def _facts(page: Page, source_url: str) -> list[tuple[str, str]]:
     return facts
 
 
-def _attendance_rows(d: Document) -> list[dict]:
+def _attendance_rows(d: Document, corpus: Corpus) -> list[dict]:
     groups: dict[tuple[int, str], dict[str, list[str]]] = defaultdict(lambda: {"present": [], "absent": []})
     labels: dict[tuple[int, str], str] = {}
     for a in d.attendees:
@@ -128,8 +140,8 @@ def _attendance_rows(d: Document) -> list[dict]:
         rank = {"municipality": 0, "organisation": 1}.get(aff.kind if aff else "", 2)
         name = aff.name if aff else "Utan angiven tillhörighet"
         key = (rank, name)
-        labels[key] = _affiliation_label(a)
-        entry = t.cell(a.name)
+        labels[key] = _affiliation_label(a, corpus)
+        entry = person_link(a.name, corpus)
         if a.note:
             entry += f" ({t.cell(a.note)})"
         if aff and aff.unit:
@@ -142,11 +154,16 @@ def _attendance_rows(d: Document) -> list[dict]:
     return rows
 
 
-def _affiliation_label(a: Attendee) -> str:
+def _affiliation_label(a: Attendee, corpus: Corpus) -> str:
     aff = a.affiliation
     if aff is None:
         return "Utan angiven tillhörighet"
-    label = t.cell(aff.name)
+    records = corpus.entities.for_affiliation(aff.kind, aff.name, corpus.registers) if corpus.entities else []
+    if records:
+        label = " / ".join(f'[{t.cell(r.name if len(records) > 1 else aff.name)}]({PAGE_PREFIX}{r.path})'
+                           for r in records)
+    else:
+        label = t.cell(aff.name)
     written = aff.written.split(",")[0].strip()
     if aff.kind != "unknown" and written and written != aff.name:
         label += (f' <span class="arkiv-tolkning" title="Skrivet &quot;{t.attr(written)}&quot; i originalet; '

@@ -43,15 +43,21 @@ def _escape_line_start(line: str) -> str:
     return line
 
 
-def inline(text: str) -> str:
-    """Markdown for a run of text: paragraphs, list items, table cells, headings."""
+def inline(text: str, links: list | None = None, prefix: str = "") -> str:
+    """Markdown for a run of text: paragraphs, list items, table cells, headings.
+
+    `links` (objects with start, end, href, title; see generator.linking) become links to
+    `prefix + href` where they fall in plain text: never inside a source's own link or
+    emphasis, so the words stay exactly as written.
+    """
+    links = links or []
     parts: list[str] = []
     position = 0
     for match in _LINK.finditer(text):
-        parts.append(_with_emphasis(text[position:match.start()]))
+        parts.append(_with_emphasis(text, position, match.start(), links, prefix))
         parts.append(_link(match.group("text"), match.group("url")))
         position = match.end()
-    parts.append(_with_emphasis(text[position:]))
+    parts.append(_with_emphasis(text, position, len(text), links, prefix))
     lines = "".join(parts).split("\n")
     return "\n".join(_escape_line_start(line.strip()) for line in lines)
 
@@ -66,14 +72,29 @@ def cell(text: str) -> str:
     return inline(" ".join(text.split()))
 
 
-def _with_emphasis(text: str) -> str:
+def _with_emphasis(text: str, start: int, end: int, links: list, prefix: str) -> str:
     parts: list[str] = []
-    position = 0
-    for match in _EMPHASIS.finditer(text):
-        parts.append(_escape_plain(text[position:match.start()]))
+    position = start
+    for match in _EMPHASIS.finditer(text, start, end):
+        parts.append(_linked(text, position, match.start(), links, prefix))
         parts.append(f"<em>{_escape_plain(match.group('text'))}</em>")
         position = match.end()
-    parts.append(_escape_plain(text[position:]))
+    parts.append(_linked(text, position, end, links, prefix))
+    return "".join(parts)
+
+
+def _linked(text: str, start: int, end: int, links: list, prefix: str) -> str:
+    """Escaped text[start:end] with the links that lie wholly inside it."""
+    parts: list[str] = []
+    position = start
+    for link in links:
+        if link.start < position or link.end > end or link.start >= link.end:
+            continue
+        parts.append(_escape_plain(text[position:link.start]))
+        label = _escape_plain(text[link.start:link.end]).replace("\n", " ")
+        parts.append(f'[{label}]({prefix}{link.href} "{attr(link.title)}")')
+        position = link.end
+    parts.append(_escape_plain(text[position:end]))
     return "".join(parts)
 
 

@@ -1,0 +1,143 @@
+"""Municipalities and organisations across the archive: who represented them, what they
+reported, where they are mentioned. Built from the parsed corpus, before rendering."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from generator.mentions import Mention, find_mentions
+from generator.model import Attendee, Document
+from generator.registers import Municipality, Organisation, Registers
+from generator.units import document_units
+
+# A paragraph that opens with a municipality's name and a colon is that municipality's
+# report (`Kungälv: Arbetet löper på väl ...`).
+_REPORT = re.compile(r"^(?P<name>[^:\n]{2,45}):\s")
+ASSOCIATIONS_WITH_PAGES = ("GR", "Sjuhärad")  # all members get a page, mentioned or not
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    document: Document
+    anchor: str
+    label: str
+    excerpt: str
+
+
+@dataclass
+class EntityRecord:
+    """A municipality or an organisation, and everything the archive says about it."""
+
+    kind: str  # "municipality" or "organisation"
+    id: str  # page slug
+    name: str
+    municipality: Municipality | None = None
+    organisation: Organisation | None = None
+    attendance: list[tuple[Document, Attendee]] = field(default_factory=list)
+    reports: list[Occurrence] = field(default_factory=list)
+    mentions: list[Occurrence] = field(default_factory=list)
+
+    @property
+    def folder(self) -> str:
+        return "kommuner" if self.kind == "municipality" else "organisationer"
+
+    @property
+    def path(self) -> str:
+        return f"{self.folder}/{self.id}.md"
+
+    @property
+    def documents(self) -> list[Document]:
+        seen: dict[str, Document] = {}
+        for document, _ in self.attendance:
+            seen.setdefault(document.source.name, document)
+        for occurrence in self.reports + self.mentions:
+            seen.setdefault(occurrence.document.source.name, occurrence.document)
+        return sorted(seen.values(), key=lambda d: (d.date.sort_key, d.source.name))
+
+
+@dataclass
+class Entities:
+    municipalities: dict[str, EntityRecord]  # by slug
+    organisations: dict[str, EntityRecord]  # by id
+
+    def for_mention(self, mention: Mention) -> EntityRecord | None:
+        if mention.kind == "municipality":
+            return next((r for r in self.municipalities.values()
+                         if r.municipality and r.municipality.code == mention.target), None)
+        return self.organisations.get(mention.target)
+
+    def for_affiliation(self, kind: str, name: str, registers: Registers) -> list[EntityRecord]:
+        if kind == "municipality":
+            found = registers.municipalities_in_combined(name) or (
+                (registers.municipality(name),) if registers.municipality(name) else ())
+            return [self.municipalities[m.slug] for m in found if m.slug in self.municipalities]
+        if kind == "organisation":
+            organisation = registers.organisation(name)
+            if organisation and organisation.id in self.organisations:
+                return [self.organisations[organisation.id]]
+        return []
+
+
+def _excerpt(text: str, start: int, end: int, width: int = 200) -> str:
+    left = max(0, start - width // 2)
+    right = min(len(text), end + width // 2)
+    return ("… " if left else "") + " ".join(text[left:right].split()) + (" …" if right < len(text) else "")
+
+
+def collect_entities(documents: list[Document], registers: Registers) -> Entities:
+    municipalities: dict[str, EntityRecord] = {}
+    organisations: dict[str, EntityRecord] = {}
+
+    def municipality_record(m: Municipality) -> EntityRecord:
+        return municipalities.setdefault(m.slug, EntityRecord("municipality", m.slug, m.name, municipality=m))
+
+    def organisation_record(o: Organisation) -> EntityRecord:
+        return organisations.setdefault(o.id, EntityRecord("organisation", o.id, o.name, organisation=o))
+
+    for association in ASSOCIATIONS_WITH_PAGES:
+        for m in registers.members(association):
+            municipality_record(m)
+
+    ordered = sorted(documents, key=lambda d: (d.date.sort_key, d.source.name))
+    for document in ordered:
+        for attendee in document.attendees:
+            affiliation = attendee.affiliation
+            if affiliation is None:
+                continue
+            if affiliation.kind == "municipality":
+                found = registers.municipalities_in_combined(affiliation.name) or tuple(
+                    m for m in (registers.municipality(affiliation.name),) if m)
+                for m in found:
+                    municipality_record(m).attendance.append((document, attendee))
+            elif affiliation.kind == "organisation":
+                organisation = registers.organisation(affiliation.name)
+                if organisation:
+                    organisation_record(organisation).attendance.append((document, attendee))
+        for unit in document_units(document):
+            for text in unit.texts:
+                report = _REPORT.match(text)
+                if report:
+                    name = report.group("name").strip()
+                    reporters = registers.municipalities_in_combined(name) or tuple(
+                        m for m in (registers.municipality(name),) if m)
+                    for m in reporters:
+                        municipality_record(m).reports.append(
+                            Occurrence(document, unit.anchor, unit.label, " ".join(text.split())))
+                for mention in find_mentions(text, registers):
+                    occurrence = Occurrence(document, unit.anchor, unit.label,
+                                            _excerpt(text, mention.start, mention.end))
+                    if mention.kind == "municipality":
+                        m = registers.municipality_by_code(mention.target)
+                        if m:
+                            record = municipality_record(m)
+                            if not any(o.document is document and o.anchor == unit.anchor for o in record.mentions):
+                                record.mentions.append(occurrence)
+                    else:
+                        o = registers.organisation_by_id(mention.target)
+                        if o:
+                            record = organisation_record(o)
+                            if not any(x.document is document and x.anchor == unit.anchor for x in record.mentions):
+                                record.mentions.append(occurrence)
+    return Entities(dict(sorted(municipalities.items())), dict(sorted(organisations.items())))

@@ -1,0 +1,48 @@
+"""Where to put links in a text: people, municipalities and organisations.
+
+The linker only says which character spans link where; `render.text.inline` inserts the
+links without altering the words, and never inside headings, URLs or code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.entities import Entities
+from generator.mentions import find_mentions
+from generator.model import Document
+from generator.people import PeopleIndex
+from generator.registers import Registers
+
+
+@dataclass(frozen=True)
+class Link:
+    start: int
+    end: int
+    href: str  # relative to the site root, e.g. personer/per-overberg.md
+    title: str
+
+
+class Linker:
+    def __init__(self, people: PeopleIndex, entities: Entities, registers: Registers,
+                 first_names: frozenset[str]) -> None:
+        self.people = people
+        self.entities = entities
+        self.registers = registers
+        self.first_names = first_names
+
+    def links(self, text: str, document: Document | None) -> list[Link]:
+        """Non-overlapping links in `text`, people first (a name beats a place in it)."""
+        links: list[Link] = []
+        if document is not None:
+            for start, end, person_id in self.people.spans(text, document, self.first_names, self.registers):
+                person = self.people.people[person_id]
+                links.append(Link(start, end, f"personer/{person.id}.md", person.name))
+        for mention in find_mentions(text, self.registers):
+            record = self.entities.for_mention(mention)
+            if record is None:
+                continue
+            if any(link.start < mention.end and mention.start < link.end for link in links):
+                continue
+            links.append(Link(mention.start, mention.end, record.path, record.name))
+        return sorted(links, key=lambda link: link.start)

@@ -1,0 +1,385 @@
+"""Person identity across the whole archive.
+
+A person is one page across all documents; affiliation belongs to each appearance, so a
+page can show how it changed. Spellings are merged automatically only when it is safe:
+the same affiliation and a one-letter difference in one name part (`Anne Bansson` /
+`Anne Bensson`, both Göteborg). Anything less certain is reported, never merged. The
+editor's `people:` rules in source/arkiv.yml confirm or forbid merges and hide people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+from generator.collation import swedish_key
+from generator.config import PeopleRules
+from generator.model import Affiliation, Diagnostics, Document
+from generator.registers import Registers
+from generator.slugs import slugify, unique_slug
+from generator.units import document_units
+
+HIDDEN_NAME = "[namn dolt]"
+FIRST_NAMES_FILE = Path(__file__).parent / "data" / "fornamn.txt"
+
+_UPPER = "A-ZÅÄÖÉÜÆØ"
+_NAME_WORD = rf"[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*)?"
+# A candidate: two or three capitalised words separated by single spaces.
+_CANDIDATE = re.compile(rf"(?<![\w-])({_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?![\w-])")
+
+
+@cache
+def default_first_names() -> frozenset[str]:
+    names: set[str] = set()
+    for line in FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            names.update(line.split())
+    return frozenset(names)
+
+
+def normalise_name(name: str) -> str:
+    return " ".join(name.split())
+
+
+def name_key(name: str) -> str:
+    return normalise_name(name).casefold()
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """A person in one document."""
+
+    document: Document
+    role: str  # "attendee", "note_taker" or "mentioned"
+    written: str
+    status: str | None = None  # attendees: "present" or "absent"
+    affiliation: Affiliation | None = None
+    note: str | None = None
+    anchor: str = ""  # where a mention occurs: `punkt-4`
+    label: str = ""
+    excerpt: str = ""
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    variants: Counter = field(default_factory=Counter)
+    merge_reasons: list[str] = field(default_factory=list)
+    appearances: list[Appearance] = field(default_factory=list)
+
+    @property
+    def mentioned_only(self) -> bool:
+        return all(a.role == "mentioned" for a in self.appearances)
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0]
+
+
+def find_name_candidates(text: str, first_names: frozenset[str], registers: Registers) -> list[tuple[int, int, str]]:
+    """(start, end, name) of `Förnamn Efternamn [Efternamn]` in running text.
+
+    The first word must be a known first name; a trailing word that is a municipality or
+    an organisation (`Gunilla Bergström GR`) is not part of the name.
+    """
+    found = []
+    for match in _CANDIDATE.finditer(text):
+        words = match.group(1).split(" ")
+        if words[0] not in first_names:
+            continue
+        while len(words) > 1 and (registers.organisation(words[-1]) or registers.municipality(words[-1])
+                                  or words[-1] in first_names and len(words) > 2):
+            words.pop()
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        found.append((match.start(1), match.start(1) + len(name), name))
+    return found
+
+
+MIN_FUZZY_PART = 5  # `Lind`/`Lund` are two common surnames: short parts must match exactly
+
+
+def one_letter_apart(a: str, b: str) -> tuple[int, str, str] | None:
+    """(index, part a, part b) when the names differ by one letter in exactly one part,
+    and that part has at least MIN_FUZZY_PART letters."""
+    parts_a, parts_b = a.split(), b.split()
+    if len(parts_a) != len(parts_b):
+        return None
+    differing = [(i, x, y) for i, (x, y) in enumerate(zip(parts_a, parts_b)) if x.casefold() != y.casefold()]
+    if len(differing) == 1 and Levenshtein.distance(differing[0][1].casefold(), differing[0][2].casefold()) == 1 \
+            and min(len(differing[0][1]), len(differing[0][2])) >= MIN_FUZZY_PART:
+        return differing[0]
+    return None
+
+
+def looks_related(a: str, b: str) -> str | None:
+    """Why two different spellings might be one person (for the editor to decide)."""
+    if one_letter_apart(a, b):
+        return "en bokstavs skillnad"
+    parts_a, parts_b = a.casefold().split(), b.casefold().split()
+    if len(parts_a) == len(parts_b) and Levenshtein.distance(a.casefold(), b.casefold()) == 2:
+        return "två bokstävers skillnad"
+    if parts_a[0] == parts_b[0] and parts_a[-1] == parts_b[-1] and len(parts_a) != len(parts_b):
+        return "samma förnamn och efternamn, olika antal namn"
+    return None
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass
+class PeopleIndex:
+    people: dict[str, Person]  # by id
+    by_key: dict[str, str]  # name key (any spelling) -> person id
+    first_names_by_document: dict[str, dict[str, str]]  # source name -> first name -> person id
+
+    def person_for(self, name: str) -> Person | None:
+        person_id = self.by_key.get(name_key(name))
+        return self.people.get(person_id) if person_id else None
+
+    def spans(self, text: str, document: Document, first_names: frozenset[str],
+              registers: Registers) -> list[tuple[int, int, str]]:
+        """(start, end, person id) of every person named in `text`: full names (any known
+        spelling) and first names that point to exactly one person of this document."""
+        spans: list[tuple[int, int, str]] = []
+        taken: list[tuple[int, int]] = []
+        for start, end, name in find_name_candidates(text, first_names, registers):
+            person = self.person_for(name)
+            if person:
+                spans.append((start, end, person.id))
+                taken.append((start, end))
+        unique = self.first_names_by_document.get(document.source.name, {})
+        for first, person_id in unique.items():
+            for match in re.finditer(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text):
+                if any(s <= match.start() < e for s, e in taken):
+                    continue
+                # `Per Överberg` is a full name handled above; `Sofia Gustafsson` may be unknown
+                following = re.match(rf" {_NAME_WORD}", text[match.end():])
+                if following and not registers.municipality(following.group(0).strip()) \
+                        and not registers.organisation(following.group(0).strip()):
+                    continue
+                spans.append((match.start(), match.end(), person_id))
+        return sorted(spans)
+
+
+def collect_people(documents: list[Document], registers: Registers, rules: PeopleRules,
+                   diagnostics: Diagnostics) -> PeopleIndex:
+    first_names = known_first_names(documents)
+    appearances: dict[str, list[Appearance]] = defaultdict(list)  # by exact name key
+    written_forms: dict[str, Counter] = defaultdict(Counter)
+    ordered = sorted(documents, key=lambda d: (d.date.sort_key, d.source.name))
+
+    def add(name: str, appearance: Appearance) -> None:
+        name = normalise_name(name)
+        if name == HIDDEN_NAME or not name:
+            return
+        appearances[name_key(name)].append(appearance)
+        written_forms[name_key(name)][name] += 1
+
+    for document in ordered:
+        for attendee in document.attendees:
+            add(attendee.name, Appearance(document, "attendee", attendee.name, attendee.status,
+                                          attendee.affiliation, attendee.note))
+        if document.note_taker:
+            add(document.note_taker.name, Appearance(document, "note_taker", document.note_taker.name))
+        listed = {name_key(a.name) for a in document.attendees}
+        for unit in document_units(document):
+            for text in unit.texts:
+                for start, end, name in find_name_candidates(text, first_names, registers):
+                    add(name, Appearance(document, "mentioned", name, anchor=unit.anchor, label=unit.label,
+                                         excerpt=_excerpt(text, start, end),
+                                         affiliation=_affiliation_after(text, end, registers)))
+        del listed
+
+    clusters = _merge(appearances, written_forms, rules, diagnostics)
+    people: dict[str, Person] = {}
+    by_key: dict[str, str] = {}
+    taken: set[str] = set()
+    for keys, reasons, preferred in sorted(clusters, key=lambda c: swedish_key(_display(c, written_forms, appearances))):
+        forms = Counter()
+        for key in keys:
+            forms.update(written_forms[key])
+        name = preferred or _canonical(keys, written_forms, appearances)
+        person = Person(id=unique_slug(slugify(name) or "person", taken), name=name, variants=forms,
+                        merge_reasons=reasons)
+        for key in sorted(keys):
+            person.appearances.extend(appearances[key])
+            by_key[key] = person.id
+        person.appearances.sort(key=lambda a: (a.document.date.sort_key, a.document.source.name,
+                                               _ROLE_ORDER[a.role], a.anchor))
+        people[person.id] = person
+
+    return PeopleIndex(people=people, by_key=by_key,
+                       first_names_by_document=_unique_first_names(ordered, people, by_key))
+
+
+_ROLE_ORDER = {"attendee": 0, "note_taker": 1, "mentioned": 2}
+
+
+def known_first_names(documents: list[Document]) -> frozenset[str]:
+    names = set(default_first_names())
+    for document in documents:
+        for attendee in document.attendees:
+            parts = attendee.name.split()
+            if len(parts) >= 2 and attendee.name != HIDDEN_NAME:
+                names.add(parts[0])
+    return frozenset(names)
+
+
+def _display(cluster, written_forms, appearances) -> str:
+    keys, _reasons, preferred = cluster
+    return preferred or _canonical(keys, written_forms, appearances)
+
+
+def _canonical(keys: set[str], written_forms: dict[str, Counter], appearances) -> str:
+    """The most used spelling; on a tie, the one of the latest document, then A–Ö."""
+    def latest(key: str) -> str:
+        return max(a.document.date.sort_key for a in appearances[key])
+
+    counts = {key: sum(written_forms[key].values()) for key in keys}
+    best = max(keys, key=lambda k: (counts[k], latest(k), swedish_key(k)))
+    return written_forms[best].most_common(1)[0][0]
+
+
+def _affiliations(entries: list[Appearance]) -> set[str]:
+    return {a.affiliation.name for a in entries if a.affiliation and a.affiliation.kind != "unknown"}
+
+
+def _merge(appearances, written_forms, rules: PeopleRules, diagnostics: Diagnostics):
+    keys = sorted(appearances)
+    union = _UnionFind()
+    reasons: dict[str, list[str]] = defaultdict(list)
+    preferred: dict[str, str] = {}
+    apart = {frozenset(name_key(n) for n in group) for group in rules.keep_apart}
+    forbidden = {frozenset((a, b)) for group in apart for a in group for b in group if a != b}
+
+    for group in rules.merge:
+        group_keys = [name_key(n) for n in group]
+        for key in group_keys[1:]:
+            union.union(group_keys[0], key)
+        preferred[group_keys[0]] = normalise_name(group[0])
+        reasons[group_keys[0]].append(f"sammanslagna av redaktören: {', '.join(group)}")
+
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            name_a = written_forms[a].most_common(1)[0][0]
+            name_b = written_forms[b].most_common(1)[0][0]
+            if frozenset((a, b)) in forbidden:
+                continue
+            apart_letter = one_letter_apart(name_a, name_b)
+            shared = _affiliations(appearances[a]) & _affiliations(appearances[b])
+            if apart_letter and shared and union.find(a) != union.find(b):
+                union.union(a, b)
+                _index, part_a, part_b = apart_letter
+                reason = (f"{name_a} och {name_b} sammanslagna automatiskt: samma tillhörighet "
+                          f"({', '.join(sorted(shared))}) och en bokstavs skillnad ({part_a}/{part_b})")
+                reasons[a].append(reason)
+                where = appearances[b][0].document.source.name
+                diagnostics.info(where, None, f"person: {reason}; ändra med `people.keep_apart` i arkiv.yml")
+            elif union.find(a) != union.find(b):
+                why = looks_related(name_a, name_b)
+                if why:
+                    where = appearances[b][0].document.source.name
+                    affiliations = (f"{', '.join(sorted(_affiliations(appearances[a]))) or 'okänd'} / "
+                                    f"{', '.join(sorted(_affiliations(appearances[b]))) or 'okänd'}")
+                    diagnostics.info(where, None, f"person: {name_a} och {name_b} kan vara samma person ({why}; "
+                                     f"tillhörighet {affiliations}) – inte sammanslagna; bekräfta med "
+                                     f"`people.merge` eller avvisa med `people.keep_apart` i arkiv.yml")
+
+    clusters: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        clusters[union.find(key)].add(key)
+    result = []
+    for root, members in clusters.items():
+        cluster_reasons = [r for key in sorted(members) for r in reasons.get(key, [])]
+        chosen = next((preferred[k] for k in sorted(members) if k in preferred), None)
+        result.append((members, cluster_reasons, chosen))
+    return result
+
+
+def _unique_first_names(documents: list[Document], people: dict[str, Person],
+                        by_key: dict[str, str]) -> dict[str, dict[str, str]]:
+    """Per document: first names that belong to exactly one listed or named person."""
+    result: dict[str, dict[str, str]] = {}
+    for document in documents:
+        owners: dict[str, set[str]] = defaultdict(set)
+        for person in people.values():
+            for appearance in person.appearances:
+                if appearance.document is document:
+                    owners[appearance.written.split()[0]].add(person.id)
+        result[document.source.name] = {first: ids.pop() for first, ids in sorted(owners.items()) if len(ids) == 1}
+    return result
+
+
+def _excerpt(text: str, start: int, end: int, width: int = 160) -> str:
+    left = max(0, start - width // 2)
+    right = min(len(text), end + width // 2)
+    excerpt = " ".join(text[left:right].split())
+    return ("… " if left else "") + excerpt + (" …" if right < len(text) else "")
+
+
+_AFTER = re.compile(r"\s*\(([^)]{2,40})\)")
+
+
+def _affiliation_after(text: str, end: int, registers: Registers) -> Affiliation | None:
+    """`Annelie Basta (Lerum)`: a municipality or organisation in brackets after the name."""
+    match = _AFTER.match(text, end)
+    if match:
+        affiliation = registers.affiliation(match.group(1))
+        if affiliation.kind != "unknown":
+            return affiliation
+    return None
+
+
+HIDDEN_EMAIL = "[e-post dold]"
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def redact(text: str, names: list[str], first_names: list[str] = ()) -> tuple[str, int]:
+    """Replace hidden people's names by [namn dolt]; returns the new text and the count.
+
+    Full names match in any case and spacing; a first name alone only as written (the
+    name `Per`, not the word `per`); an e-mail address built from a hidden surname
+    (`per.overberg@skr.se`) is hidden too.
+    """
+    count = 0
+    for name in sorted(set(names), key=len, reverse=True):
+        pattern = r"\s+".join(re.escape(part) for part in name.split())
+        text, n = re.subn(rf"(?<![\w-]){pattern}(?![\w-])", HIDDEN_NAME, text, flags=re.IGNORECASE)
+        count += n
+    for first in sorted(set(first_names), key=len, reverse=True):
+        text, n = re.subn(rf"(?<![\w-]){re.escape(first)}(?![\w-])", HIDDEN_NAME, text)
+        count += n
+    surnames = {slugify(name.split()[-1]) for name in names if len(name.split()) > 1}
+    surnames = {s for s in surnames if len(s) >= 3}
+
+    def hide_email(match: re.Match) -> str:
+        nonlocal count
+        local = slugify(match.group(0).split("@")[0])
+        if any(surname in local for surname in surnames):
+            count += 1
+            return HIDDEN_EMAIL
+        return match.group(0)
+
+    return _EMAIL.sub(hide_email, text), count
