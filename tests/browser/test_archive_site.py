@@ -75,3 +75,36 @@ def test_original_text_is_collapsed_until_opened(built_site, page):
     assert details.get_attribute("open") is None
     details.locator("summary").click()
     assert "Antecknat av Linda Karlsson" in details.inner_text()
+
+
+def test_meeting_person_municipality_click_through(built_site, page, request_log):
+    page.goto(file_url(built_site / "moten" / "2023-09-ame-chefsnatverket.html"))
+    page.locator("#punkt-4 ~ p a", has_text="Anna Rieglert").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("personer/anna-rieglert.html")
+    assert "Göteborg" in page.locator(".arkiv-fakta").inner_text()
+    page.locator("#tillhorighet ~ .md-typeset__scrollwrap a", has_text="Göteborg").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("kommuner/goteborg.html")
+    representatives = page.locator("#representanter ~ .md-typeset__scrollwrap table").first.inner_text()
+    assert "Anne Bansson" in representatives and "Sofia Gustafsson" in representatives
+    page.go_back()
+    assert page.url.endswith("personer/anna-rieglert.html")
+    assert request_log.outside(built_site) == [] and request_log.page_errors == []
+
+
+def test_merged_spellings_are_shown_on_the_person_page(built_site, page):
+    page.goto(file_url(built_site / "personer" / "anne-bansson.html"))
+    text = page.locator("article").inner_text()
+    assert "Anne Bansson (1 gånger), Anne Bensson (1 gånger)" in text
+    assert "sammanslagna automatiskt" in text
+
+
+def test_attendance_matrix_uses_symbols_and_text(built_site, page):
+    page.goto(file_url(built_site / "kommuner" / "narvaro.html"))
+    table = page.locator(".arkiv-matris table")
+    headers = table.locator("th").all_inner_texts()
+    assert headers[0] == "Möte" and "Göteborg" in headers and len(headers) == 14
+    first_row = table.locator("tbody tr").first
+    assert first_row.locator("td").first.inner_text() == "september 2023"
+    assert "närvarande" in first_row.locator("td").nth(1).inner_text()  # text, not colour alone
