@@ -24,6 +24,7 @@ from generator.render.entities import (
     attendance_csv, render_entity, render_matrix, render_municipality_index, render_organisation_index,
     render_people_index, render_person,
 )
+from generator.render.register import render_register
 from generator.render.listings import KINDS, render_kind_index, render_start, render_timeline
 from generator.resolve import LEDGER_FILE, Corpus, ledger_text, resolve
 from generator.slugs import slugify, unique_slug
@@ -140,6 +141,7 @@ def render_all(corpus: Corpus, settings: Settings) -> dict[str, bytes]:
         files["data/narvaro.csv"] = attendance_csv(corpus)
     for old, new in corpus.redirects.items():
         files[old] = redirect_html(old, new)
+    files["beslut.md"] = render_register(corpus)
     files["data/arkiv.json"] = archive_json(corpus)
     files["data/beslut.csv"] = decisions_csv(corpus)
     return {name: data if isinstance(data, bytes) else data.encode("utf-8") for name, data in files.items()}

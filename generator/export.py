@@ -135,6 +135,8 @@ def archive_data(corpus: Corpus) -> dict:
                     "proposal": x.proposal,
                     "anchor": x.anchor,
                     "url": f"{page.url}#{x.anchor}",
+                    "derived": x.derived,
+                    "wording": x.wording,
                 }
                 for x in d.decisions
             ],
@@ -154,20 +156,22 @@ def archive_json(corpus: Corpus) -> str:
 
 
 DECISION_COLUMNS = ["id", "date", "date_precision", "date_inferred", "document", "document_title",
-                    "item", "item_title", "decision", "proposal", "url"]
+                    "item", "item_title", "decision", "proposal", "url", "derived", "wording", "municipalities"]
 
 
 def decisions_csv(corpus: Corpus) -> str:
+    """The decisions register as CSV, row for row the same as the register page."""
+    from generator.render.register import register_entries
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(DECISION_COLUMNS)
-    for page in corpus.pages:
-        d = page.document
-        titles = {i.number: i.title for i in d.items}
-        for x in d.decisions:
-            writer.writerow([
-                page.decision_id(x.anchor), d.date.value or "", d.date.precision.value if d.date.precision else "",
-                "ja" if d.date.inferred else "nej", page.id, d.title, x.item, titles.get(x.item, ""),
-                x.text, x.proposal or "", f"{page.url}#{x.anchor}",
-            ])
+    for entry in register_entries(corpus):
+        page, d, x = entry.page, entry.page.document, entry.decision
+        writer.writerow([
+            page.decision_id(x.anchor), d.date.value or "", d.date.precision.value if d.date.precision else "",
+            "ja" if d.date.inferred else "nej", page.id, d.title, x.item, entry.item_title,
+            x.text, x.proposal or "", f"{page.url}#{x.anchor}", "ja" if x.derived else "nej", x.wording or "",
+            ";".join(entry.municipalities),
+        ])
     return buffer.getvalue()

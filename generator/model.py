@@ -120,6 +120,11 @@ class Decision:
     proposal: str | None
     line: int
     proposal_line: int | None = None
+    # A decision the text states in other words (`säger ja till ...`) rather than with
+    # `Beslut:`; `context` is the whole paragraph, `wording` the phrase that made it one.
+    derived: bool = False
+    wording: str | None = None
+    context: str | None = None
 
     @property
     def anchor(self) -> str:
@@ -494,8 +499,8 @@ class Agreement:
 class Quote:
     """A quotation paragraph (`– Vi behöver ..., berättar Eva.`)."""
 
-    text: str  # the paragraph without its opening dash, attribution included
-    quote: str  # the quoted words only
+    text: str  # the paragraph as written: opening dash and attribution included
+    quote: str  # the quoted words only: no opening dash, no attribution
     speaker: str | None  # as written in the attribution: `Eva`
     speaker_name: str | None  # the full name found elsewhere in the article: `Eva Ahlstedt`
     verb: str | None  # `berättar`, `säger`
@@ -536,6 +541,7 @@ class Article:
     publisher_written: str | None
     boilerplate: tuple[str, ...]
     boilerplate_line: int | None  # the file line on which the boilerplate starts
+    byline_line: int | None = None
 
     @property
     def contact(self) -> ContactPerson | None:

@@ -33,7 +33,7 @@ def block_texts(blocks: tuple[Block, ...]) -> tuple[str, ...]:
         elif isinstance(block, Decision):
             if block.proposal:
                 texts.append(block.proposal)
-            texts.append(block.text)
+            texts.append(block.context or block.text)
     return tuple(texts)
 
 

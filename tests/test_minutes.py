@@ -213,3 +213,32 @@ def test_decision_model_is_frozen():
         pass
     else:
         raise AssertionError("Decision must be immutable")
+
+
+def test_decisions_stated_in_words_are_derived():
+    doc, _ = parse_seed("2023")
+    financing = doc.decisions[0]
+    assert (financing.anchor, financing.derived) == ("beslut-5-1", True)
+    assert financing.text == ("Under mötet säger följande kommuner ja till fortsatt finansiering, i enlighet "
+                              "med utskickat förslag: Göteborg, Alingsås, Lerum, Lilla Edet, Stenungsund. "
+                              "Sedan tidigare har även Mölndal och Kungälv sagt ja.")
+    assert financing.wording == "säger följande kommuner ja till"
+    assert financing.context.startswith("Under mötet säger")  # the paragraph stays whole
+    # explicit decisions are not marked derived
+    assert not any(d.derived for d in parse_seed("2022")[0].decisions)
+
+
+def test_questions_and_conditions_are_not_decisions():
+    doc, _ = parse_text("""
+        Anteckningar
+
+        1. Finansiering
+
+        Ska nätverket säga ja till finansieringen?
+
+        Om kommunerna säger ja till förslaget startar arbetet i maj.
+
+        Nätverket beslutar att starta arbetet i maj.
+        """)
+    assert [(d.anchor, d.derived, d.text) for d in doc.decisions] == [
+        ("beslut-1-1", True, "Nätverket beslutar att starta arbetet i maj.")]

@@ -10,7 +10,9 @@ import re
 from generator.classify import classify
 from generator.config import Settings
 from generator.dates import date_from_meta, format_date, infer_date
-from generator.model import Diagnostics, Document, DocumentDate, Kind, SourceFile
+from generator.model import Agreement, Diagnostics, Document, DocumentDate, Kind, SourceFile
+from generator.parsing.agreement import AGREEMENT_HEADING, parse_agreement
+from generator.parsing.article import article_plain_blocks, parse_article
 from generator.parsing.minutes import parse_minutes
 from generator.parsing.sections import parse_sections
 from generator.registers import Registers
@@ -22,7 +24,6 @@ _KIND_WORDS = {
     "article": Kind.ARTICLE, "artikel": Kind.ARTICLE, "nyhet": Kind.ARTICLE,
     "other": Kind.OTHER, "dokument": Kind.OTHER,
 }
-_AGREEMENT_HEADING = re.compile(r"^(?:lokal\s+)?överenskommelse\b", re.IGNORECASE)
 KNOWN_META = {"title", "date", "kind", "network"}
 
 
@@ -46,16 +47,40 @@ def parse_document(source: SourceFile, settings: Settings, registers: Registers,
             preamble=tuple(parts.preamble),
         )
 
-    pattern = _AGREEMENT_HEADING if kind is Kind.AGREEMENT else None
-    text = parse_sections(source, pattern)
     if kind is Kind.AGREEMENT:
-        default_title = " ".join(p for p in (text.heading, text.subtitle) if p) or "Överenskommelse"
-    else:
-        default_title = text.heading or source.name
+        text = parse_sections(source, AGREEMENT_HEADING)
+        agreement = parse_agreement(source, registers, diagnostics, sectioned=text)
+        _check_signing_date(source, date, agreement, diagnostics)
+        return Document(
+            source=source, kind=kind, title=_title(source, agreement.title), network=network, date=date,
+            preamble=tuple(text.preamble), sections=tuple(text.sections), subtitle=text.subtitle,
+            agreement=agreement,
+        )
+    if kind is Kind.ARTICLE:
+        article = parse_article(source, registers, diagnostics)
+        return Document(
+            source=source, kind=kind, title=_title(source, article.headline or source.name), network=network,
+            date=date, preamble=article_plain_blocks(article), agreement=None, article=article,
+        )
+    text = parse_sections(source, None)
     return Document(
-        source=source, kind=kind, title=_title(source, default_title), network=network, date=date,
+        source=source, kind=kind, title=_title(source, text.heading or source.name), network=network, date=date,
         preamble=tuple(text.preamble), sections=tuple(text.sections), subtitle=text.subtitle,
     )
+
+
+def _check_signing_date(source: SourceFile, date: DocumentDate, agreement: Agreement,
+                        diagnostics: Diagnostics) -> None:
+    """The document's date and the last signature are read separately; they must agree."""
+    last = agreement.last_signed
+    if last is None or date.value is None or date.value == last:
+        return
+    if date.inferred:
+        diagnostics.warning(source.name, None, f"datumet härleddes till {date.value}, men sista "
+                            f"underskriften är daterad {last}; kontrollera underskrifterna")
+    else:
+        diagnostics.info(source.name, None, f"datumet i front matter ({date.value}) är inte dagen för "
+                         f"sista underskriften ({last})")
 
 
 def _kind(source: SourceFile, diagnostics: Diagnostics) -> Kind:

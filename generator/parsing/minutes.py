@@ -16,6 +16,7 @@ from generator.model import (
 )
 from generator.parsing.attendance import AttendanceParser, attendance_status, looks_like_name
 from generator.parsing.blocks import RawBlock, append_blocks, content_blocks, split_blocks
+from generator.parsing.decisions import decision_sentences
 from generator.registers import Registers
 
 _ITEM = re.compile(r"^(?:§\s*(?P<para>\d{1,3})\.?|(?P<num>\d{1,3})\.)\s+(?P<title>\S.*)$")
@@ -182,9 +183,24 @@ class MinutesParser:
         return True
 
     def _content(self, block: RawBlock, index: int, blocks: list[RawBlock]) -> bool:
-        target = self.state.item_blocks if self.state.item_number is not None else self.parts.preamble
-        append_blocks(target, _with_file_lines(content_blocks(block), self.source))
+        if self.state.item_number is None:
+            append_blocks(self.parts.preamble, _with_file_lines(content_blocks(block), self.source))
+            return True
+        found = [self._derived_decision(b) for b in _with_file_lines(content_blocks(block), self.source)]
+        append_blocks(self.state.item_blocks, found)
         return True
+
+    def _derived_decision(self, block: Block) -> Block:
+        """A paragraph that states a decision in words becomes a derived decision."""
+        if not isinstance(block, Paragraph):
+            return block
+        found = decision_sentences(block.text)
+        if found is None:
+            return block
+        text, wording = found
+        self.state.decisions_in_item += 1
+        return Decision(item=self.state.item_number, index=self.state.decisions_in_item, text=text,
+                        proposal=None, line=block.line, derived=True, wording=wording, context=block.text)
 
     # --- helpers ----------------------------------------------------------------------
 

@@ -41,6 +41,8 @@ def render_blocks(blocks: tuple[Block, ...], anchor_prefix: str, page_url: str,
 def render_decision(decision: Decision, page_url: str, find_links: LinkFinder = _no_links) -> str:
     """A highlighted decision with its own id and a visible permalink."""
     anchor = decision.anchor
+    if decision.derived:
+        return _render_derived(decision, page_url, find_links)
     lines = [
         f'<div class="admonition success arkiv-beslut" id="{anchor}" markdown>',
         f'<p class="admonition-title">Beslut {decision.item}.{decision.index}</p>',
@@ -49,13 +51,35 @@ def render_decision(decision: Decision, page_url: str, find_links: LinkFinder = 
     if decision.proposal:
         lines += [f"**Förslag:** {linked(decision.proposal, find_links)}", ""]
     lines += [f"**Beslut:** {linked(decision.text, find_links)}", ""]
-    lines += [
-        f'<p class="arkiv-permalank">Permalänk: <a href="#{anchor}" title="Länk direkt till detta beslut">'
-        f'{t.attr(page_url)}#{anchor}</a></p>',
+    lines += [_permalink(decision, page_url), "", "</div>"]
+    return "\n".join(lines)
+
+
+def copy_button(href: str) -> str:
+    """A button that copies the absolute URL of `href`; hidden until JavaScript shows it."""
+    return (f'<button type="button" class="md-button arkiv-kopiera" data-href="{t.attr(href)}" hidden '
+            f'title="Kopiera länken till beslutet">Kopiera länk</button>')
+
+
+def _permalink(decision: Decision, page_url: str) -> str:
+    anchor = decision.anchor
+    return (f'<p class="arkiv-permalank">Permalänk: <a href="#{anchor}" title="Länk direkt till detta beslut">'
+            f'{t.attr(page_url)}#{anchor}</a> {copy_button("#" + anchor)}</p>')
+
+
+def _render_derived(decision: Decision, page_url: str, find_links: LinkFinder) -> str:
+    """The whole paragraph, in a box that says the decision was read from its wording."""
+    why = f"härlett ur formuleringen ”{decision.wording}”" if decision.wording else "härlett ur texten"
+    return "\n".join([
+        f'<div class="admonition info arkiv-beslut arkiv-beslut-harlett" id="{decision.anchor}" markdown>',
+        f'<p class="admonition-title">Beslut {decision.item}.{decision.index} ({t.attr(why)})</p>',
+        "",
+        linked(decision.context or decision.text, find_links),
+        "",
+        _permalink(decision, page_url),
         "",
         "</div>",
-    ]
-    return "\n".join(lines)
+    ])
 
 
 def _unique(anchor: str, used: set[str]) -> str:

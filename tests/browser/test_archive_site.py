@@ -48,7 +48,8 @@ def test_search_finds_a_decision_and_lands_on_it(built_site, page, open_site, se
     open_site(page, built_site / "index.html")
     titles = search_titles(page, "förslaget beviljas")
     assert any("oktober 2022" in t for t in titles), titles
-    page.locator(".md-search-result__item a").first.click()
+    assert "Beslut" in titles  # the decisions register has it too
+    page.locator(".md-search-result__item a[href*='2022-10-ame-chefsnatverket']").first.click()
     page.wait_for_load_state()
     assert "moten/2022-10-ame-chefsnatverket.html" in page.url
 
@@ -108,3 +109,49 @@ def test_attendance_matrix_uses_symbols_and_text(built_site, page):
     first_row = table.locator("tbody tr").first
     assert first_row.locator("td").first.inner_text() == "september 2023"
     assert "närvarande" in first_row.locator("td").nth(1).inner_text()  # text, not colour alone
+
+
+def test_copy_link_button_copies_the_decision_url(built_site, browser):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(file_url(built_site / "moten" / "2022-10-ame-chefsnatverket.html"))
+        page.locator("#beslut-6-1 .arkiv-kopiera").click()
+        page.wait_for_function("document.querySelector('#beslut-6-1 .arkiv-kopiera').dataset.copied")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        expected = file_url(built_site / "moten" / "2022-10-ame-chefsnatverket.html") + "#beslut-6-1"
+        assert copied == expected
+        # the copied link opens the decision
+        page.goto(copied)
+        assert "förslaget beviljas" in page.locator("#beslut-6-1").inner_text()
+        # and from the register, which lives in another folder
+        page.goto(file_url(built_site / "beslut.html"))
+        page.locator("tr", has_text="beslut-2-1").locator(".arkiv-kopiera").click()
+        page.wait_for_timeout(200)
+        assert page.evaluate("navigator.clipboard.readText()") == \
+            file_url(built_site / "moten" / "2022-10-ame-chefsnatverket.html") + "#beslut-2-1"
+    finally:
+        context.close()
+
+
+def test_register_sorts_by_date(built_site, page):
+    page.goto(file_url(built_site / "beslut.html"))
+    dates = page.locator(".arkiv-sortable tbody tr td:first-child")
+    assert dates.all_inner_texts()[0] == "september 2023"
+    page.locator(".arkiv-sortable th", has_text="Datum").click()
+    first = dates.all_inner_texts()
+    page.locator(".arkiv-sortable th", has_text="Datum").click()
+    second = dates.all_inner_texts()
+    assert {first[0], second[0]} == {"oktober 2022", "september 2023"} and first != second
+
+
+def test_buttons_are_hidden_without_javascript(built_site, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(file_url(built_site / "beslut.html"))
+        assert page.locator(".arkiv-kopiera").first.is_hidden()
+        assert page.locator("a", has_text="beslut-6-1").count() == 1  # the permalink is still there
+    finally:
+        context.close()
