@@ -24,7 +24,9 @@ from generator.render.entities import (
     attendance_csv, render_entity, render_matrix, render_municipality_index, render_organisation_index,
     render_people_index, render_person,
 )
+from generator.glossary import load_glossary
 from generator.render.register import render_register
+from generator.render.topics import archive_feed, render_glossary, render_topic, render_topic_index, topic_feed
 from generator.render.listings import KINDS, render_kind_index, render_start, render_timeline
 from generator.resolve import LEDGER_FILE, Corpus, ledger_text, resolve
 from generator.slugs import slugify, unique_slug
@@ -142,6 +144,13 @@ def render_all(corpus: Corpus, settings: Settings) -> dict[str, bytes]:
     for old, new in corpus.redirects.items():
         files[old] = redirect_html(old, new)
     files["beslut.md"] = render_register(corpus)
+    files["feed.xml"] = archive_feed(corpus, settings.archive_title)
+    if corpus.topics is not None:
+        for topic_id in corpus.topics.topics:
+            files[f"amnen/{topic_id}.md"] = render_topic(topic_id, corpus.topics, corpus)
+            files[f"amnen/{topic_id}.xml"] = topic_feed(topic_id, corpus.topics, corpus, settings.archive_title)
+        files["amnen/index.md"] = render_topic_index(corpus.topics)
+    files["ordlista.md"] = render_glossary(load_glossary())
     files["data/arkiv.json"] = archive_json(corpus)
     files["data/beslut.csv"] = decisions_csv(corpus)
     return {name: data if isinstance(data, bytes) else data.encode("utf-8") for name, data in files.items()}

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from generator.build import generate
 from generator.cli import SKIP_GENERATE
 from generator.config import ConfigError
+from generator.glossary import annotate_html, load_glossary
 from generator.searchpatch import SearchPatchError, patch_search_worker
 
 log = logging.getLogger("mkdocs.hooks.arkiv")
@@ -40,6 +41,12 @@ def on_pre_build(config) -> None:
 def on_serve(server, config, builder):
     server.watch(str(_root(config) / "source"))
     return server
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Every abbreviation in the glossary shows its expansion on hover (<abbr>); text in
+    links, code and headings' ids is left alone."""
+    return annotate_html(html, load_glossary())
 
 
 def on_post_build(config) -> None:

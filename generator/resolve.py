@@ -18,7 +18,9 @@ from generator.linking import Linker
 from generator.model import Diagnostics, Document, Kind
 from generator.people import PeopleIndex, collect_people, known_first_names
 from generator.registers import Registers
+from generator.glossary import find_unknown_abbreviations, load_glossary
 from generator.slugs import slugify, unique_slug
+from generator.topic_index import TopicIndex, index_topics
 
 LEDGER_FILE = "adresser.yml"
 _LEDGER_HEADER = """\
@@ -65,6 +67,7 @@ class Corpus:
     entities: Entities | None = None
     linker: Linker | None = None
     registers: Registers | None = None
+    topics: TopicIndex | None = None
 
     def page_for(self, document: Document) -> Page:
         for page in self.pages:
@@ -88,7 +91,22 @@ def resolve(documents: list[Document], source_dir: Path, diagnostics: Diagnostic
         corpus.people = collect_people(documents, registers, rules, diagnostics)
         corpus.entities = collect_entities(documents, registers)
         corpus.linker = Linker(corpus.people, corpus.entities, registers, known_first_names(documents))
+        corpus.topics = index_topics(documents)
+        report_unknown_abbreviations(documents, registers, diagnostics)
     return corpus
+
+
+def report_unknown_abbreviations(documents: list[Document], registers: Registers, diagnostics: Diagnostics) -> None:
+    """Upper-case words that look like abbreviations but are not in the glossary."""
+    glossary = load_glossary()
+    names = {m.name for m in registers.municipalities} | {
+        form for o in registers.organisations for form in o.forms}
+    for document in documents:
+        body = document.source.body
+        for token, offset in find_unknown_abbreviations(body, glossary, ignore=names):
+            line = document.source.file_line(body.count("\n", 0, offset) + 1)
+            diagnostics.info(document.source.name, line, f"förkortningen {token} finns inte i ordlistan "
+                             f"(generator/data/ordlista.yml)")
 
 
 def resolve_pages(documents: list[Document], source_dir: Path, diagnostics: Diagnostics) -> Corpus:

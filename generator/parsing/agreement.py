@@ -257,7 +257,8 @@ class _AgreementParser:
             last = index == len(containers) - 1
             commitments = bool(section is not None and self.terms.commitment_heading.search(section.title))
             if role == "signatures":
-                blocks = self._read_signatures(raw)
+                # text standing before the signatures proper is read as ordinary content
+                blocks = self._read_signature_section(raw, commitments)
             elif last and not has_signature_section:
                 start = self._signature_start(raw)
                 blocks = self._read(raw[:start], role, commitments)
@@ -375,6 +376,12 @@ class _AgreementParser:
             elif kind == "numbered":
                 items.append(_Item(self._numbered(lines)))
             else:
+                if len(lines) > 1 and self.terms.commitment_heading.search(lines[0][1]) \
+                        and (_heading_like(lines[0][1]) or lines[0][1].endswith(":")):
+                    # `Åtagande om lokala jobbspår` with the commitments right below it
+                    number, line = lines[0]
+                    items.append(_Item(SubHeading(line, self._file_line(number)), single=True))
+                    lines = lines[1:]
                 sub = RawBlock(tuple(line for _, line in lines), lines[0][0])
                 for b in content_blocks(sub):
                     b = _relined(b, self._file_line(b.line))
@@ -568,24 +575,53 @@ class _AgreementParser:
     # --- signatures -----------------------------------------------------------------------
 
     def _signature_start(self, raw: list[RawBlock]) -> int:
-        """Where a signature part without its own section starts in the last blocks (len: none)."""
-        half = len(self.body_lines) / 2
+        """Where a signature part without its own section starts: the trailing run of blocks
+        that read as signatures (labels, places and dates, `För` lines, name blocks), if it
+        holds a name; len(raw) when there is none."""
         start = len(raw)
-        for index, block in enumerate(raw):
-            if block.line < half:
-                continue
-            if any(self.terms.signature_label.match(line) for line in block.lines):
-                start = index
-                break
-            if all(self._place_dates(line) for line in block.lines) and index + 1 < len(raw) \
-                    and self._person_line(raw[index + 1].first):
-                start = index
-                break
-        while start > 0 and start < len(raw) and len(raw[start - 1].lines) <= 4 and (
-                all(self._place_dates(line) for line in raw[start - 1].lines)
-                or self._person_line(raw[start - 1].first)):
+        while start > 0 and self._signature_block(raw[start - 1]):
             start -= 1
+        run = raw[start:]
+        if not any(self._person_line(line) for b in run for line in b.lines):
+            return len(raw)
         return start
+
+    def _read_signature_section(self, raw: list[RawBlock], commitments: bool) -> list[Any]:
+        """A signatures section: runs of blocks that read as signatures (and hold a name) are
+        read by the signature rule; anything else in it is ordinary text."""
+        runs: list[tuple[bool, list[RawBlock]]] = []
+        for block in raw:
+            kind = self._signature_block(block)
+            if runs and runs[-1][0] == kind:
+                runs[-1][1].append(block)
+            else:
+                runs.append((kind, [block]))
+        blocks: list[Any] = []
+        for is_signatures, run in runs:
+            if is_signatures and any(self._person_line(line) for b in run for line in b.lines):
+                blocks += self._read_signatures(run)
+            else:
+                blocks += self._read(run, None, commitments)
+        return blocks
+
+    def _signature_block(self, block: RawBlock) -> bool:
+        """Every line a label, place and date, `För` line, name, or a short title under a name."""
+        after_name = False
+        for line in block.lines:
+            if self._person_line(line) is not None:
+                after_name = True
+            elif self._signature_line(line):
+                after_name = False
+            elif not (after_name and len(line.split()) <= 8):
+                return False
+        return True
+
+    def _signature_line(self, line: str) -> bool:
+        """A form label (`Ort & datum`, `11. Underskrifter` not taken as a section), a line of
+        places and dates only, or a `För <part>` line."""
+        label = re.sub(r"^\d{1,2}\.\s+", "", line)
+        return bool(self.terms.signature_label.match(label) or self._place_dates(line)
+                    or self._signing_for(line) is not None)
 
     def _read_signatures(self, raw: list[RawBlock]) -> list[Any]:
         output: list[Any] = []  # _NameBlock builders and Paragraphs, in text order
@@ -691,6 +727,9 @@ class _AgreementParser:
         entries: list[_DateEntry] = []
         position = 0
         for date in found:
+            if (date.start > 0 and not line[date.start - 1].isspace()) or \
+                    (date.end < len(line) and line[date.end].isalnum()):
+                return None  # a date glued to other text is not a place-and-date entry
             between = line[position:date.start]
             place = re.sub(r"(?i)(?:^|\s)den$", "", between.strip(" ,.;:–-\t")).strip(" ,.;:–-\t")
             if place and not _place_like(place):
@@ -987,9 +1026,10 @@ def first_revision(last_signed: str | None, interval: int | None, month: int | N
 
 
 def _place_like(text: str) -> bool:
+    """`Mark`, `ULRICEHAMN`, `Lilla Edet`, `Upplands-Bro`: up to four capitalised words."""
     words = text.split()
-    return 1 <= len(words) <= 4 and text[:1].isalpha() and text[:1].isupper() and \
-        all(re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", w) for w in words)
+    return 1 <= len(words) <= 4 and \
+        all(re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", w) and w[0].isupper() for w in words)
 
 
 def _format_number(value: float) -> str:

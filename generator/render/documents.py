@@ -93,6 +93,7 @@ def render_document(page: Page, corpus: Corpus, source_url: str) -> str:
         context["preamble"] = render_blocks(d.preamble, "inledning", page.url, find_links)
         context["items"] = [
             {"heading": f"{item.number}. {t.heading(item.title)}", "anchor": item.anchor,
+             "topics": _topic_links(corpus, d, item.anchor),
              "body": render_blocks(item.blocks, item.anchor, page.url, find_links)}
             for item in d.items
         ]
@@ -102,6 +103,7 @@ def render_document(page: Page, corpus: Corpus, source_url: str) -> str:
     context["sections"] = [
         {"heading": f"{s.number}. {t.heading(s.title)}" if s.number is not None else t.heading(s.title),
          "anchor": s.anchor or f"avsnitt-{i}",
+         "topics": _topic_links(corpus, d, s.anchor or f"avsnitt-{i}"),
          "body": render_blocks(s.blocks, s.anchor or f"avsnitt-{i}", page.url, find_links)}
         for i, s in enumerate(d.sections, start=1)
     ]
@@ -128,8 +130,17 @@ def _facts(page: Page, source_url: str, corpus: Corpus) -> list[tuple[str, str]]
         if d.decisions:
             links = ", ".join(f"[{x.item}.{x.index}](#{x.anchor})" for x in d.decisions)
             facts.append(("Beslut", links))
+    if corpus.topics is not None and corpus.topics.for_document(d):
+        facts.append(("Ämnen", ", ".join(f"[{t.cell(x.name)}](../amnen/{x.id}.md)"
+                                          for x in corpus.topics.for_document(d))))
     facts.append(("Källfil", f"[{t.inline(d.source.name)}](../{source_url}) (originalet, för nedladdning)"))
     return facts
+
+
+def _topic_links(corpus: Corpus, d: Document, anchor: str) -> str:
+    if corpus.topics is None:
+        return ""
+    return ", ".join(f"[{t.cell(x.name)}](../amnen/{x.id}.md)" for x in corpus.topics.for_unit(d, anchor))
 
 
 def _attendance_rows(d: Document, corpus: Corpus) -> list[dict]:

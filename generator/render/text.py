@@ -67,6 +67,11 @@ def heading(text: str) -> str:
     return inline(" ".join(text.split()))
 
 
+def fragment(text: str) -> str:
+    """Markdown for a piece of a line, spaces at its edges kept (for text around markup)."""
+    return _escape_plain(re.sub(r"\s+", " ", text))
+
+
 def cell(text: str) -> str:
     """Markdown for a table cell (one line)."""
     return inline(" ".join(text.split()))
