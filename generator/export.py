@@ -88,6 +88,15 @@ def _document_mentions(corpus: Corpus, document) -> dict[str, list[dict]]:
     return found
 
 
+def _topics(corpus: Corpus) -> list[dict]:
+    if corpus.topics is None:
+        return []
+    return [{"id": topic.id, "name": topic.name, "url": f"amnen/{topic.id}.html", "feed": f"amnen/{topic.id}.xml",
+             "occurrences": [{"document": corpus.page_for(o.document).id, "anchor": o.unit.anchor or None,
+                              "matches": o.hit.count} for o in corpus.topics.occurrences[topic.id]]}
+            for topic in corpus.topics.topics.values()]
+
+
 def _person_id(corpus: Corpus, name: str) -> str | None:
     person = corpus.people.person_for(name) if corpus.people else None
     return person.id if person else None
@@ -124,7 +133,10 @@ def archive_data(corpus: Corpus) -> dict:
                 }
                 for a in d.attendees
             ],
-            "items": [{"number": i.number, "title": i.title, "anchor": i.anchor} for i in d.items],
+            "items": [{"number": i.number, "title": i.title, "anchor": i.anchor,
+                       "topics": [x.id for x in corpus.topics.for_unit(d, i.anchor)] if corpus.topics else []}
+                      for i in d.items],
+            "topics": [x.id for x in corpus.topics.for_document(d)] if corpus.topics else [],
             "sections": [{"number": s.number, "title": s.title, "anchor": s.anchor} for s in d.sections],
             **_document_mentions(corpus, d),
             "decisions": [
@@ -147,6 +159,7 @@ def archive_data(corpus: Corpus) -> dict:
         "people": _people(corpus),
         "municipalities": _entities(corpus, "municipality"),
         "organisations": _entities(corpus, "organisation"),
+        "topics": _topics(corpus),
         "redirects": [{"from": old, "to": new} for old, new in corpus.redirects.items()],
     }
 

@@ -155,3 +155,22 @@ def test_buttons_are_hidden_without_javascript(built_site, browser):
         assert page.locator("a", has_text="beslut-6-1").count() == 1  # the permalink is still there
     finally:
         context.close()
+
+
+def test_hovering_an_abbreviation_shows_its_expansion(built_site, page, request_log):
+    page.goto(file_url(built_site / "moten" / "2022-10-ame-chefsnatverket.html"))
+    abbr = page.locator("abbr", has_text="KROM").first
+    abbr.scroll_into_view_if_needed()
+    abbr.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert tooltip.inner_text() == "Kundval Rusta och matcha"
+    assert request_log.console_errors == [] and request_log.outside(built_site) == []
+
+
+def test_inferred_date_explains_itself_on_hover(built_site, page):
+    page.goto(file_url(built_site / "moten" / "2023-09-ame-chefsnatverket.html"))
+    page.locator(".arkiv-fakta .arkiv-datum").hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert "Mötestider 2024" in tooltip.inner_text()
