@@ -100,6 +100,7 @@ class _Terms:
     frequencies: dict[str, int]
     revision_month: re.Pattern[str]
     signature_label: re.Pattern[str]
+    signature_heading: re.Pattern[str]
     signature_for: re.Pattern[str]
     title_words: frozenset[str]
     title_suffixes: tuple[str, ...]
@@ -135,6 +136,8 @@ def _terms() -> _Terms:
             rf"(?<!\w)(?:i|under|varje|senast\s+i|före|till)\s+(?:(?:början|mitten|slutet)\s+av\s+)?"
             rf"(?P<month>{_alternation(list(months.values()))})", flags),
         signature_label=re.compile(rf"^\W*(?:{_alternation(data['signature_labels'])})\W*$", flags),
+        signature_heading=re.compile(
+            rf"^\W*(?:\d{{1,2}}\.\s+)?(?:{_alternation(data['signature_headings'])})\W*$", flags),
         signature_for=re.compile(rf"^(?:{_alternation(data['signature_for'])})\s+(?P<party>\S.*?)\s*:?$", flags),
         title_words=frozenset(" ".join(str(w).lower().split()) for w in data["title_words"]),
         title_suffixes=tuple(str(s).lower() for s in data["title_suffixes"]),
@@ -584,6 +587,9 @@ class _AgreementParser:
         run = raw[start:]
         if not any(self._person_line(line) for b in run for line in b.lines):
             return len(raw)
+        headings = [i for i, b in enumerate(run) if any(self.terms.signature_heading.match(x) for x in b.lines)]
+        if headings:  # a name above the signature heading is not a signature
+            start += headings[-1]
         return start
 
     def _read_signature_section(self, raw: list[RawBlock], commitments: bool) -> list[Any]:
@@ -619,9 +625,8 @@ class _AgreementParser:
     def _signature_line(self, line: str) -> bool:
         """A form label (`Ort & datum`, `11. Underskrifter` not taken as a section), a line of
         places and dates only, or a `För <part>` line."""
-        label = re.sub(r"^\d{1,2}\.\s+", "", line)
-        return bool(self.terms.signature_label.match(label) or self._place_dates(line)
-                    or self._signing_for(line) is not None)
+        return bool(self.terms.signature_label.match(line) or self.terms.signature_heading.match(line)
+                    or self._place_dates(line) or self._signing_for(line) is not None)
 
     def _read_signatures(self, raw: list[RawBlock]) -> list[Any]:
         output: list[Any] = []  # _NameBlock builders and Paragraphs, in text order
@@ -646,6 +651,10 @@ class _AgreementParser:
                 line = block.lines[index]
                 number = self._file_line(block.line + index)
                 index += 1
+                if self.terms.signature_heading.match(line):
+                    output.append(Paragraph(line, number))
+                    previous = "heading"
+                    continue
                 if self.terms.signature_label.match(line):
                     if previous != "date":
                         empty_field = True
