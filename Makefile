@@ -26,6 +26,7 @@ site: $(STAMP)
 ## test: install test dependencies (and Chromium if missing) and run the whole suite
 test: $(TEST_STAMP)
 	scripts/ensure-chromium
+	scripts/install-test-tools
 	$(BIN)/python -m pytest
 
 docs: $(STAMP)

@@ -129,8 +129,7 @@ def render_all(corpus: Corpus, settings: Settings) -> dict[str, bytes]:
     files["index.md"] = render_start(corpus, settings)
     files["tidslinje.md"] = render_timeline(corpus)
     for kind in KINDS:
-        if kind is not Kind.OTHER or any(p.document.kind is kind for p in corpus.pages):
-            files[f"{kind.folder}/index.md"] = render_kind_index(corpus, kind)
+        files[f"{kind.folder}/index.md"] = render_kind_index(corpus, kind)
     if corpus.people is not None:
         for person in corpus.people.people.values():
             files[f"personer/{person.id}.md"] = render_person(person, corpus)

@@ -10,13 +10,18 @@ import codecs
 import re
 from pathlib import Path
 
+import charset_normalizer
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from generator.model import Diagnostics, SourceFile
 
 SOURCE_SUFFIXES = (".txt", ".md", ".text")
-MAX_FILE_BYTES = 20 * 1024 * 1024
+_ENCODING_NAMES = {"cp1252": "Windows-1252", "latin_1": "Latin-1 (ISO 8859-1)", "iso8859_15": "ISO 8859-15",
+                   "cp850": "DOS (CP850)", "mac_roman": "Mac Roman", "utf_16_le": "UTF-16 LE utan BOM",
+                   "utf_16_be": "UTF-16 BE utan BOM"}
+# Minutes and agreements are a few kilobytes; a file this large is not one document.
+MAX_FILE_BYTES = 5 * 1024 * 1024
 # Front matter is a block fenced by `---` lines at the very start of the file.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 _YAML = YAMLHandler()
@@ -30,20 +35,65 @@ def list_sources(source_dir: Path) -> list[Path]:
     )
 
 
+# Files that are not text at all, recognised by their first bytes, with what to tell the editor.
+_BINARY_SIGNATURES = (
+    (b"%PDF-", "en PDF-fil"),
+    (b"PK\x03\x04", "ett Word-, Excel- eller zip-dokument"),
+    (b"\xd0\xcf\x11\xe0", "ett äldre Word- eller Excel-dokument"),
+    (b"{\\rtf", "ett RTF-dokument"),
+    (b"\x89PNG", "en PNG-bild"),
+    (b"\xff\xd8\xff", "en JPEG-bild"),
+    (b"GIF8", "en GIF-bild"),
+)
+# When a file is not UTF-8, only encodings a Swedish office could have produced are tried.
+_WESTERN = ["cp1252", "latin_1", "iso8859_15", "cp850", "mac_roman"]
+
+
+class NotText(Exception):
+    """The bytes are not a text document; the message says what they look like."""
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decoded text and the name of the encoding used.
 
-    UTF-8 (with or without BOM) and UTF-16 with BOM are exact; anything else that is not
-    valid UTF-8 is read as Windows-1252, the encoding of Swedish Word exports.
+    UTF-8 (with or without BOM) and UTF-16/32 with BOM are exact. UTF-16 without BOM and
+    the Western single-byte encodings of Word exports are detected with charset-normalizer.
+    Raises NotText for binary content.
     """
+    for signature, what in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise NotText(f"filen är {what}, inte text – spara den som text (.txt) och lägg in den igen")
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return data.decode("utf-32"), "utf-32"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16"), "utf-16"
+    if b"\x00" in data:
+        return _utf16_without_bom(data)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
+        pass
+    best = charset_normalizer.from_bytes(data, cp_isolation=_WESTERN).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    return data.decode(encoding, errors="replace"), encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str]:
+    """Text with NUL bytes is UTF-16 only if it decodes cleanly with NULs in every other byte."""
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    encoding = "utf_16_be" if even > 0.3 * half and odd == 0 else "utf_16_le" if odd > 0.3 * half and even == 0 else None
+    if encoding and len(data) % 2 == 0:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+        else:
+            if text.isprintable() or all(c.isprintable() or c in "\r\n\t" for c in text):
+                return text, encoding
+    raise NotText("filen innehåller binära data (NUL-byte), inte text – hoppas över")
 
 
 def normalise_newlines(text: str) -> str:
@@ -54,15 +104,17 @@ def read_source(path: Path, source_dir: Path, diagnostics: Diagnostics) -> Sourc
     name = path.relative_to(source_dir).as_posix()
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        diagnostics.error(name, None, f"filen är {size} byte; gränsen är {MAX_FILE_BYTES} byte – hoppas över")
+        diagnostics.error(name, None, f"filen är {size / 1024 / 1024:.1f} MB; gränsen för ett dokument är "
+                          f"{MAX_FILE_BYTES // 1024 // 1024} MB – hoppas över (dela upp den i flera filer)")
         return None
     data = path.read_bytes()
-    if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        diagnostics.error(name, None, "filen innehåller binära data (NUL-byte), inte text – hoppas över")
+    try:
+        text, encoding = decode(data)
+    except NotText as problem:
+        diagnostics.error(name, None, f"{problem}")
         return None
-    text, encoding = decode(data)
-    if encoding == "cp1252":
-        diagnostics.warning(name, None, "filen är inte UTF-8; läst som Windows-1252")
+    if encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
+        diagnostics.warning(name, None, f"filen är inte UTF-8; läst som {_ENCODING_NAMES.get(encoding, encoding)}")
     text = normalise_newlines(text)
     if not text.strip():
         diagnostics.warning(name, None, "filen är tom – ingen sida skapas")

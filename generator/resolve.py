@@ -122,7 +122,7 @@ def resolve_pages(documents: list[Document], source_dir: Path, diagnostics: Diag
         base = wanted[document.source.name]
         previous = [p for p in ledger.get(document.source.name, [])
                     if p.startswith(f"{document.kind.folder}/")]
-        last = previous[-1].split("/", 1)[1] if previous else None
+        last = previous[-1].split("/", 1)[1].removesuffix(".html") if previous else None
         if last and (last == base or last.startswith(f"{base}-")) and last not in folder:
             folder.add(last)
             slug = last

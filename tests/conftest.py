@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.helpers import ROOT
+
+# In CI the property tests explore the same examples on every run (a fixed seed), so a
+# change is judged on its own merits; locally they keep exploring new examples.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 PROJECT_PARTS = ("source", "mkdocs.yml", "overrides")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 from pathlib import Path
 
@@ -57,9 +58,11 @@ def test_every_source_line_is_in_the_original_block(project):
         source_name = next(line.split(": ", 1)[1] for line in page.read_text().splitlines()
                            if line.startswith("source_file: "))
         text = page.read_text(encoding="utf-8")
+        original = text.split('<pre class="arkiv-originaltext"><code>', 1)[1]
         for line in (project / "source" / source_name).read_text(encoding="utf-8").splitlines():
             if line.strip():
-                assert f"    {line}" in text, f"{source_name}: {line!r} missing from {page.name}"
+                escaped = html.escape(line, quote=False).replace("\t", "&#9;")
+                assert escaped in original, f"{source_name}: {line!r} missing from {page.name}"
 
 
 def test_hand_written_page_survives_and_stale_pages_are_removed(project):

@@ -58,9 +58,14 @@ def parse_document(source: SourceFile, settings: Settings, registers: Registers,
         )
     if kind is Kind.ARTICLE:
         article = parse_article(source, registers, diagnostics)
+        text = parse_sections(source, None)
+        if text.sections:  # an article in numbered sections keeps them (and its anchors)
+            preamble, sections = tuple(text.preamble), tuple(text.sections)
+        else:  # the article's own text, without the site's boilerplate
+            preamble, sections = article_plain_blocks(article), ()
         return Document(
             source=source, kind=kind, title=_title(source, article.headline or source.name), network=network,
-            date=date, preamble=article_plain_blocks(article), agreement=None, article=article,
+            date=date, preamble=preamble, sections=sections, subtitle=text.subtitle, article=article,
         )
     text = parse_sections(source, None)
     return Document(

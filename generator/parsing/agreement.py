@@ -95,6 +95,7 @@ class _Terms:
     total_label: re.Pattern[str]
     validity_open: re.Pattern[str]
     validity_until: re.Pattern[str]
+    agreement_word: re.Pattern[str]
     revision: re.Pattern[str]
     frequency: re.Pattern[str]
     frequencies: dict[str, int]
@@ -128,6 +129,7 @@ def _terms() -> _Terms:
         total_label=re.compile(rf"^\s*(?:{_alternation(data['table_total_labels'])})", flags),
         validity_open=re.compile(_alternation(data["validity_open"]), flags),
         validity_until=re.compile(rf"(?:{_alternation(data['validity_until'])})\s*", flags),
+        agreement_word=re.compile(_alternation(data["agreement_words"]), flags),
         revision=re.compile(r"(?<!\w)(?:" + "|".join(
             re.escape(str(p)).replace(r"\ ", r"\s+") for p in data["revision_cues"]) + r")", flags),
         frequency=re.compile(_alternation(list(frequencies)), flags),
@@ -200,8 +202,7 @@ class _Item:
     """A rich block on its way into a section, with what grouping needs to know."""
 
     block: Any
-    single: bool = False  # it was a one-line block of its own
-    raw: str = ""  # the paragraph's text before unwrapping
+    raw: str = ""  # a paragraph's text before its hard-wrapped lines are joined
 
 
 @dataclass
@@ -225,7 +226,6 @@ class _NameBlock:
     date: str | None = None
     date_line: int | None = None
     party: Affiliation | None = None
-    resolved: bool = False
 
 
 @dataclass(frozen=True)
@@ -254,15 +254,13 @@ class _AgreementParser:
         roles = [self._role(s.title) for s in text.sections]
         containers: list[tuple[Any, str | None, list[RawBlock]]] = [(None, None, preamble_raw)]
         containers += [(s, role, raw) for s, role, raw in zip(text.sections, roles, sections_raw)]
-        has_signature_section = "signatures" in roles
         read: list[list[Any]] = []
         for index, (section, role, raw) in enumerate(containers):
             last = index == len(containers) - 1
             commitments = bool(section is not None and self.terms.commitment_heading.search(section.title))
             if role == "signatures":
-                # text standing before the signatures proper is read as ordinary content
                 blocks = self._read_signature_section(raw, commitments)
-            elif last and not has_signature_section:
+            elif last:
                 start = self._signature_start(raw)
                 blocks = self._read(raw[:start], role, commitments)
                 if start < len(raw):
@@ -383,18 +381,19 @@ class _AgreementParser:
                         and (_heading_like(lines[0][1]) or lines[0][1].endswith(":")):
                     # `Åtagande om lokala jobbspår` with the commitments right below it
                     number, line = lines[0]
-                    items.append(_Item(SubHeading(line, self._file_line(number)), single=True))
+                    items.append(_Item(SubHeading(line, self._file_line(number))))
                     lines = lines[1:]
                 sub = RawBlock(tuple(line for _, line in lines), lines[0][0])
                 for b in content_blocks(sub):
                     b = _relined(b, self._file_line(b.line))
                     if isinstance(b, Paragraph):
                         if single and not is_last and _heading_like(b.text):
-                            items.append(_Item(SubHeading(b.text, b.line), single=True))
+                            # a long title on a line of its own (`Samverkan om deltagare i ...`)
+                            items.append(_Item(SubHeading(b.text, b.line)))
                         else:
-                            items.append(_Item(b, single=single, raw=b.text))
+                            items.append(_Item(b, raw=b.text))
                     else:
-                        items.append(_Item(b, single=single))
+                        items.append(_Item(b))
         return items
 
     def _numbered(self, lines: list[tuple[int, str]]) -> NumberedList:
@@ -638,7 +637,6 @@ class _AgreementParser:
         previous = ""
 
         def give(name: _NameBlock, entry: _DateEntry | None) -> None:
-            name.resolved = True
             if entry is not None:
                 name.place_written = entry.place
                 name.place = self._place(entry.place) if entry.place else None
@@ -965,7 +963,8 @@ class _AgreementParser:
             candidates = list(_texts(section.blocks))
         if not candidates:
             for text, line in _texts(agreement.blocks()):
-                if self.terms.revision.search(text) or self.terms.validity_open.search(text):
+                if self.terms.revision.search(text) or (
+                        self.terms.validity_open.search(text) and self.terms.agreement_word.search(text)):
                     candidates.append((text, line))
         if not candidates:
             return None

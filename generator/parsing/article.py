@@ -38,6 +38,7 @@ _PHONE = re.compile(r"(?<![\w+])(?:\+\d{2}[\s-]?|0)\d{1,4}(?:[\s-]?\d{1,4}){2,5}
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)\]]*$")
 _SHORT_LINE_WORDS = 6
 _BYLINE_MAX_WORDS = 10
+_FOOTER_MAX_WORDS = 8
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*$")
 
 
@@ -151,7 +152,7 @@ class _ArticleParser:
         first_content = skip + 1  # the lead is never boilerplate
         start: int | None = None
         for number, line in nonblank[first_content:]:
-            if self.terms.footer_start.match(line) and not self.terms.contact.match(line):
+            if self._footer_start(line):
                 start = number
                 break
         index = len(nonblank)
@@ -162,8 +163,14 @@ class _ArticleParser:
             start = trailing if start is None else min(start, trailing)
         return start
 
+    def _footer_start(self, line: str) -> bool:
+        """`Senast uppdaterad: ...`, `Dela artikeln`: a short line, not a sentence of the text
+        (`Uppdaterad statistik visar att ...` is not a footer)."""
+        return bool(self.terms.footer_start.match(line)) and len(line.split()) <= _FOOTER_MAX_WORDS \
+            and not _SENTENCE_END.search(line) and not self.terms.contact.match(line)
+
     def _boilerplate_like(self, line: str) -> bool:
-        if _key(line) in self.terms.footer_lines:
+        if _key(line) in self.terms.footer_lines or self._footer_start(line):
             return True
         if any(p.search(line) for p in self.terms.footer_patterns):
             return True

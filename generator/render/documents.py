@@ -183,8 +183,7 @@ def _affiliation_label(a: Attendee, corpus: Corpus) -> str:
 
 
 def _original(d: Document, source_url: str) -> dict:
-    raw = d.source.raw
-    fence = t.code_fence(raw)
-    indented = "\n".join(("    " + line) if line else "" for line in raw.rstrip("\n").split("\n"))
-    return {"fence": fence, "text": indented, "name": t.inline(d.source.name), "url": source_url,
+    """The verbatim original as raw HTML: Markdown would turn its tabs into spaces."""
+    verbatim = t.attr_text(d.source.raw.rstrip("\n")).replace("\t", "&#9;")
+    return {"text": verbatim, "name": t.attr(d.source.name), "url": source_url,
             "placeholder": placeholder("original")}

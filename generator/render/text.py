@@ -27,6 +27,11 @@ _SAFE_URL = re.compile(r"^(?:https?://[^\s<>\"'`]+|mailto:[^\s<>\"'`]+)$", re.IG
 _MD_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
 
+def attr_text(text: str) -> str:
+    """Text for the inside of a raw HTML element, line breaks kept."""
+    return html.escape(text, quote=False)
+
+
 def attr(text: str) -> str:
     """Text for an HTML attribute value."""
     return html.escape(text, quote=True).replace("\n", " ")

@@ -72,7 +72,7 @@ def test_decision_deep_link_scrolls_into_view(built_site, page, request_log):
 
 def test_original_text_is_collapsed_until_opened(built_site, page):
     page.goto(file_url(built_site / "moten" / "2023-09-ame-chefsnatverket.html"))
-    details = page.locator(".arkiv-original details")
+    details = page.locator("details.arkiv-original")
     assert details.get_attribute("open") is None
     details.locator("summary").click()
     assert "Antecknat av Linda Karlsson" in details.inner_text()
