@@ -180,3 +180,37 @@ def test_writer_never_writes_outside_docs():
     for bad in ("../x.md", "/etc/passwd", "a/../../b.md", "", "a//b.md"):
         with pytest.raises(WriteError):
             safe_relative(bad)
+
+
+def test_an_interrupted_build_leaves_the_previous_docs_usable(project, monkeypatch):
+    generate(project)
+    before = digest(project / "docs")
+    seed = next((project / "source").glob("000_*.txt"))
+    seed.write_text(seed.read_text(encoding="utf-8").replace("Inledning", "Inledning och välkomnande"),
+                    encoding="utf-8")
+
+    import generator.writer as writer
+
+    real = writer.os.replace
+    calls = {"n": 0}
+
+    def crash_after_one(source, target):
+        calls["n"] += 1
+        if calls["n"] > 1:
+            raise KeyboardInterrupt("power cut")
+        return real(source, target)
+
+    monkeypatch.setattr(writer.os, "replace", crash_after_one)
+    with pytest.raises(KeyboardInterrupt):
+        generate(project)
+    monkeypatch.setattr(writer.os, "replace", real)
+    after = digest(project / "docs")
+    # no half-written file, no temporary file left, every file is the old or the new version
+    assert not [p for p in (project / "docs").rglob("*.tmp")]
+    assert set(after) == set(before)
+    changed = [name for name in before if after[name] != before[name]]
+    assert len(changed) == 1
+    assert (project / "docs" / ".arkiv-manifest.json").read_bytes()  # the old manifest still lists all
+    generate(project)  # and the next build completes the work
+    assert "Inledning och välkomnande" in next((project / "docs" / "moten").glob("2023-09-*.md")).read_text(
+        encoding="utf-8")
