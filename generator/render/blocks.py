@@ -21,7 +21,9 @@ def linked(text: str, find_links: LinkFinder) -> str:
 
 
 def render_blocks(blocks: tuple[Block, ...], anchor_prefix: str, page_url: str,
-                  find_links: LinkFinder = _no_links) -> str:
+                  find_links: LinkFinder = _no_links, heading_level: int = 3) -> str:
+    """Markdown for content blocks; sub-headings at `heading_level` (2 directly under the
+    page title, 3 inside an item or section) so that no heading level is skipped."""
     parts: list[str] = []
     used: set[str] = set()
     for block in blocks:
@@ -32,7 +34,7 @@ def render_blocks(blocks: tuple[Block, ...], anchor_prefix: str, page_url: str,
         elif isinstance(block, SubHeading):
             # headings carry no links: their ids and the table of contents stay plain
             anchor = _unique(f"{anchor_prefix}-{slugify(block.text, 50)}", used)
-            parts.append(f"### {t.heading(block.text)} {{ #{anchor} }}")
+            parts.append(f"{'#' * heading_level} {t.heading(block.text)} {{ #{anchor} }}")
         elif isinstance(block, Decision):
             parts.append(render_decision(block, page_url, find_links))
     return "\n\n".join(parts)

@@ -90,7 +90,7 @@ def render_document(page: Page, corpus: Corpus, source_url: str) -> str:
     }
     if d.kind is Kind.MINUTES:
         context["attendance"] = _attendance_rows(d, corpus)
-        context["preamble"] = render_blocks(d.preamble, "inledning", page.url, find_links)
+        context["preamble"] = render_blocks(d.preamble, "inledning", page.url, find_links, heading_level=2)
         context["items"] = [
             {"heading": f"{item.number}. {t.heading(item.title)}", "anchor": item.anchor,
              "topics": _topic_links(corpus, d, item.anchor),
@@ -99,7 +99,7 @@ def render_document(page: Page, corpus: Corpus, source_url: str) -> str:
         ]
         return render_template("minutes.md.j2", context, {"original": context["original"]["text"]})
     context["subtitle"] = t.inline(d.subtitle) if d.subtitle else None
-    context["preamble"] = render_blocks(d.preamble, "inledning", page.url, find_links)
+    context["preamble"] = render_blocks(d.preamble, "inledning", page.url, find_links, heading_level=2)
     context["sections"] = [
         {"heading": f"{s.number}. {t.heading(s.title)}" if s.number is not None else t.heading(s.title),
          "anchor": s.anchor or f"avsnitt-{i}",

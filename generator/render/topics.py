@@ -100,7 +100,8 @@ def render_topic_index(index: TopicIndex) -> str:
 
 def render_glossary(glossary: Glossary) -> str:
     entries = sorted(glossary.entries, key=lambda e: swedish_key(e.term))
-    rows = [{"term": t.cell(e.term), "anchor": _anchor(e.term),
+    taken: set[str] = set()
+    rows = [{"term": t.cell(e.term), "anchor": _anchor(e.term, taken),
              "variants": ", ".join(t.cell(v) for v in e.variants) or "–",
              "expansion": t.cell(e.expansion), "explanation": t.cell(e.explanation),
              "ambiguous": e.ambiguous} for e in entries]
@@ -108,10 +109,11 @@ def render_glossary(glossary: Glossary) -> str:
     return render_template("glossary.md.j2", context)
 
 
-def _anchor(term: str) -> str:
-    from generator.slugs import slugify
+def _anchor(term: str, taken: set[str]) -> str:
+    """`term-krom`; unique on the page (`AB` and `ÅB` both fold to `ab`)."""
+    from generator.slugs import slugify, unique_slug
 
-    return "term-" + (slugify(term) or "x")
+    return unique_slug("term-" + (slugify(term) or "x"), taken)
 
 
 # --- feeds --------------------------------------------------------------------------------
