@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from generator.mentions import Mention, find_mentions
-from generator.model import Attendee, Document
+from generator.model import Attendee, Document, JobTrackCommitment, LocalPassage, Table, TableRow
 from generator.registers import Municipality, Organisation, Registers
 from generator.units import document_units
 
@@ -38,6 +38,9 @@ class EntityRecord:
     attendance: list[tuple[Document, Attendee]] = field(default_factory=list)
     reports: list[Occurrence] = field(default_factory=list)
     mentions: list[Occurrence] = field(default_factory=list)
+    agreements: list[tuple[Document, str]] = field(default_factory=list)  # (agreement, "part"/"signatory")
+    commitments: list[tuple[Document, "JobTrackCommitment", str]] = field(default_factory=list)  # + anchor
+    statistics: list[tuple[Document, "Table", "TableRow", str]] = field(default_factory=list)  # + anchor
 
     @property
     def folder(self) -> str:
@@ -54,6 +57,8 @@ class EntityRecord:
             seen.setdefault(document.source.name, document)
         for occurrence in self.reports + self.mentions:
             seen.setdefault(occurrence.document.source.name, occurrence.document)
+        for document, _role in self.agreements:
+            seen.setdefault(document.source.name, document)
         return sorted(seen.values(), key=lambda d: (d.date.sort_key, d.source.name))
 
 
@@ -115,6 +120,8 @@ def collect_entities(documents: list[Document], registers: Registers) -> Entitie
                 organisation = registers.organisation(affiliation.name)
                 if organisation:
                     organisation_record(organisation).attendance.append((document, attendee))
+        if document.agreement is not None:
+            _collect_agreement(document, registers, municipality_record, organisation_record)
         for unit in document_units(document):
             for text in unit.texts:
                 report = _REPORT.match(text)
@@ -141,3 +148,57 @@ def collect_entities(documents: list[Document], registers: Registers) -> Entitie
                             if not any(x.document is document and x.anchor == unit.anchor for x in record.mentions):
                                 record.mentions.append(occurrence)
     return Entities(dict(sorted(municipalities.items())), dict(sorted(organisations.items())))
+
+
+def _records_for(name: str, kind: str, registers: Registers, municipality_record, organisation_record):
+    if kind == "municipality":
+        found = registers.municipalities_in_combined(name) or tuple(m for m in (registers.municipality(name),) if m)
+        return [municipality_record(m) for m in found]
+    organisation = registers.organisation(name) if kind == "organisation" else None
+    return [organisation_record(organisation)] if organisation else []
+
+
+def _collect_agreement(document: Document, registers: Registers, municipality_record, organisation_record) -> None:
+    """Parties, signatures, job-track commitments, statistics rows and local passages."""
+    agreement = document.agreement
+    for party in agreement.parties:
+        for record in _records_for(party.name, party.kind, registers, municipality_record, organisation_record):
+            if (document, "part") not in record.agreements:
+                record.agreements.append((document, "part"))
+    for signatory in agreement.signatories:
+        if signatory.affiliation is None:
+            continue
+        for record in _records_for(signatory.affiliation.name, signatory.affiliation.kind, registers,
+                                   municipality_record, organisation_record):
+            if not any(d is document for d, _role in record.agreements):
+                record.agreements.append((document, "signatory"))
+    for index, section in enumerate(agreement.sections, start=1):
+        anchor = section.anchor if section.number is not None else f"avsnitt-{index}"
+        for block in _walk(section.blocks):
+            if isinstance(block, JobTrackCommitment):
+                for name in block.municipalities:
+                    for record in _records_for(name, "municipality", registers, municipality_record, organisation_record):
+                        record.commitments.append((document, block, anchor))
+            elif isinstance(block, Table):
+                for row in block.rows:
+                    if row.municipality:
+                        for record in _records_for(row.municipality, "municipality", registers,
+                                                   municipality_record, organisation_record):
+                            record.statistics.append((document, block, row, anchor))
+            elif isinstance(block, LocalPassage):
+                text = " ".join(" ".join(getattr(b, "text", "").split()) for b in block.blocks
+                                if getattr(b, "text", ""))
+                label = f"avsnitt {section.number} {section.title}" if section.number is not None else section.title
+                names = list(block.municipalities) + ([block.organisation] if block.organisation else [])
+                for name in names:
+                    kind = "organisation" if name == block.organisation else "municipality"
+                    for record in _records_for(name, kind, registers, municipality_record, organisation_record):
+                        excerpt = (text[:400] + " …") if len(text) > 400 else text
+                        record.reports.append(Occurrence(document, anchor, label, excerpt))
+
+
+def _walk(blocks):
+    for block in blocks:
+        yield block
+        if isinstance(block, LocalPassage):
+            yield from _walk(block.blocks)

@@ -102,6 +102,57 @@ def _person_id(corpus: Corpus, name: str) -> str | None:
     return person.id if person else None
 
 
+def _agreement_fields(corpus: Corpus, d) -> dict:
+    a = d.agreement
+    if a is None:
+        return {}
+    section_anchor = {id(s): s.anchor for s in a.sections}
+    return {
+        "subtitle": a.subtitle,
+        "parties": [{"name": p.name, "written": p.written, "kind": p.kind, "id": p.slug} for p in a.parties],
+        "purpose": a.purpose,
+        "goals": [{"number": g.number, "text": g.text} for g in a.goals],
+        "target_group": a.target_group,
+        "follow_up": [{"number": g.number, "text": g.text} for g in a.follow_up],
+        "commitments": [{"municipality": m, "tracks": list(c.tracks), "planned": c.planned, "written": c.written}
+                        for c in a.commitments for m in c.municipalities],
+        "signatories": [{"person": _person_id(corpus, s.name), "name": s.name, "title": s.title,
+                         "affiliation": s.affiliation.name if s.affiliation else None,
+                         "affiliation_kind": s.affiliation.kind if s.affiliation else None,
+                         "place": s.place, "date": s.date} for s in a.signatories],
+        "signing_dates": list(a.signing_dates),
+        "last_signed": a.last_signed,
+        "tables": [{"caption": tb.caption, "header": list(tb.header), "numeric_columns": list(tb.numeric_columns),
+                    "rows": [{"cells": list(r.cells), "total": r.is_total, "municipality": r.municipality}
+                             for r in tb.rows]} for tb in a.tables],
+        "revision": None if a.revision is None else {
+            "text": a.revision.text, "validity": a.revision.validity, "valid_until": a.revision.valid_until,
+            "frequency": a.revision.frequency, "interval_months": a.revision.interval_months,
+            "month": a.revision.month, "first_revision": a.revision.first_revision, "basis": a.revision.basis},
+        "agreement_sections": [{"number": s.number, "title": s.title, "role": s.role,
+                                "anchor": section_anchor[id(s)] or None} for s in a.sections],
+    }
+
+
+def _article_fields(corpus: Corpus, d) -> dict:
+    a = d.article
+    if a is None:
+        return {}
+    contact = a.contact
+    return {
+        "contact": None if contact is None else {
+            "person": _person_id(corpus, contact.name), "name": contact.name,
+            "organisation": contact.organisation, "email": contact.email, "phone": contact.phone},
+        "contacts": [{"person": _person_id(corpus, c.name), "name": c.name, "organisation": c.organisation}
+                     for c in a.contacts],
+        "publisher": a.publisher,
+        "byline": a.byline,
+        "lead": a.lead.text if a.lead else None,
+        "quotes": [{"text": q.quote, "speaker": q.speaker_name or q.speaker} for q in a.quotes],
+        "boilerplate": list(a.boilerplate),
+    }
+
+
 def archive_data(corpus: Corpus) -> dict:
     documents = []
     for page in corpus.pages:
@@ -139,6 +190,8 @@ def archive_data(corpus: Corpus) -> dict:
             "topics": [x.id for x in corpus.topics.for_document(d)] if corpus.topics else [],
             "sections": [{"number": s.number, "title": s.title, "anchor": s.anchor} for s in d.sections],
             **_document_mentions(corpus, d),
+            **_agreement_fields(corpus, d),
+            **_article_fields(corpus, d),
             "decisions": [
                 {
                     "id": page.decision_id(x.anchor),

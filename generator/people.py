@@ -203,10 +203,27 @@ def collect_people(documents: list[Document], registers: Registers, rules: Peopl
                                           attendee.affiliation, attendee.note))
         if document.note_taker:
             add(document.note_taker.name, Appearance(document, "note_taker", document.note_taker.name))
+        listed_here: set[str] = set()
+        if document.agreement is not None:
+            section = document.agreement.section("signatures")
+            anchor = section.anchor if section is not None and section.number is not None else ""
+            for signatory in document.agreement.signatories:
+                add(signatory.name, Appearance(document, "signatory", signatory.name, affiliation=signatory.affiliation,
+                                               note=signatory.title, anchor=anchor,
+                                               label=f"underskrift {signatory.place or ''} {signatory.date or ''}".strip()))
+                listed_here.add(name_key(signatory.name))
+        if document.article is not None:
+            for contact in document.article.contacts:
+                affiliation = registers.affiliation(contact.organisation) if contact.organisation else None
+                add(contact.name, Appearance(document, "contact", contact.name, affiliation=affiliation))
+                listed_here.add(name_key(contact.name))
         listed = {name_key(a.name) for a in document.attendees}
         for unit in document_units(document):
             for text in unit.texts:
                 for start, end, name in find_name_candidates(text, first_names, registers):
+                    if name_key(name) in listed_here and document.agreement is not None \
+                            and unit.anchor == _signature_unit(document):
+                        continue  # the signature block itself: already a signatory
                     add(name, Appearance(document, "mentioned", name, anchor=unit.anchor, label=unit.label,
                                          excerpt=_excerpt(text, start, end),
                                          affiliation=_affiliation_after(text, end, registers)))
@@ -234,7 +251,12 @@ def collect_people(documents: list[Document], registers: Registers, rules: Peopl
                        first_names_by_document=_unique_first_names(ordered, people, by_key))
 
 
-_ROLE_ORDER = {"attendee": 0, "note_taker": 1, "mentioned": 2}
+_ROLE_ORDER = {"attendee": 0, "note_taker": 1, "signatory": 2, "contact": 3, "mentioned": 4}
+
+
+def _signature_unit(document: Document) -> str:
+    section = document.agreement.section("signatures") if document.agreement else None
+    return section.anchor if section is not None and section.number is not None else ""
 
 
 def known_first_names(documents: list[Document]) -> frozenset[str]:

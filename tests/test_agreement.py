@@ -369,12 +369,13 @@ Arbetsförmedlingschef
 
 
 def test_disagreeing_dates_are_reported():
-    """generator/dates.py dates the agreement by the latest date in the signature part; when
-    that is not a signature's date, the two readings disagree and the build says so."""
+    """generator/dates.py reads the latest date in the signature part; when that is not a
+    signature's date, the build says so, and the agreement is dated by its last signature."""
     document, diagnostics = parse_text(HEAD + "Lerum 2021-03-01\n\nOrt & datum\n\nAnna Svensson\n"
                                        "Kommunchef, Lerum\n\nBilagan uppdaterad 2021-09-01.\n")
     assert document.agreement.last_signed == "2021-03-01"
-    assert document.date.value == "2021-09-01"
+    assert document.date.value == "2021-03-01"
+    assert "sista underskriften" in document.date.reason
     assert any(d.level == "warning" and "sista underskriften är daterad 2021-03-01" in d.message
                for d in diagnostics.items)
 

@@ -10,7 +10,7 @@ import re
 from generator.classify import classify
 from generator.config import Settings
 from generator.dates import date_from_meta, format_date, infer_date
-from generator.model import Agreement, Diagnostics, Document, DocumentDate, Kind, SourceFile
+from generator.model import Agreement, Diagnostics, Document, DocumentDate, Kind, Precision, SourceFile
 from generator.parsing.agreement import AGREEMENT_HEADING, parse_agreement
 from generator.parsing.article import article_plain_blocks, parse_article
 from generator.parsing.minutes import parse_minutes
@@ -51,6 +51,8 @@ def parse_document(source: SourceFile, settings: Settings, registers: Registers,
         text = parse_sections(source, AGREEMENT_HEADING)
         agreement = parse_agreement(source, registers, diagnostics, sectioned=text)
         _check_signing_date(source, date, agreement, diagnostics)
+        if date.inferred and agreement.last_signed:
+            date = _signature_date(agreement)
         return Document(
             source=source, kind=kind, title=_title(source, agreement.title), network=network, date=date,
             preamble=tuple(text.preamble), sections=tuple(text.sections), subtitle=text.subtitle,
@@ -72,6 +74,15 @@ def parse_document(source: SourceFile, settings: Settings, registers: Registers,
         source=source, kind=kind, title=_title(source, text.heading or source.name), network=network, date=date,
         preamble=tuple(text.preamble), sections=tuple(text.sections), subtitle=text.subtitle,
     )
+
+
+def _signature_date(agreement: Agreement) -> DocumentDate:
+    """An agreement is in force from the day the last party signed."""
+    last = next(s for s in agreement.signatories if s.date == agreement.last_signed)
+    others = ", ".join(f"{s.place or '?'} {s.date}" for s in agreement.signatories if s.date)
+    reason = (f"Överenskommelsen gäller från sista underskriften: {last.name}, {last.place_written or last.place or ''} "
+              f"{last.date} (rad {last.date_line or last.line}). Alla underskrifter: {others}.")
+    return DocumentDate(agreement.last_signed, Precision.DAY, True, reason)
 
 
 def _check_signing_date(source: SourceFile, date: DocumentDate, agreement: Agreement,

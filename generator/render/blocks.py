@@ -21,11 +21,11 @@ def linked(text: str, find_links: LinkFinder) -> str:
 
 
 def render_blocks(blocks: tuple[Block, ...], anchor_prefix: str, page_url: str,
-                  find_links: LinkFinder = _no_links, heading_level: int = 3) -> str:
+                  find_links: LinkFinder = _no_links, heading_level: int = 3, used: set[str] | None = None) -> str:
     """Markdown for content blocks; sub-headings at `heading_level` (2 directly under the
     page title, 3 inside an item or section) so that no heading level is skipped."""
     parts: list[str] = []
-    used: set[str] = set()
+    used = set() if used is None else used  # anchors already on the page
     for block in blocks:
         if isinstance(block, Paragraph):
             parts.append(linked(block.text, find_links))

@@ -6,8 +6,9 @@ from collections import defaultdict
 
 from generator.collation import swedish_key
 from generator.dates import format_date
-from generator.model import Attendee, Document, Kind, Precision
+from generator.model import Attendee, Document, DocumentDate, Kind, Precision
 from generator.render import text as t
+from generator.render.agreement import entity_links, render_article_body, render_rich_blocks
 from generator.render.blocks import PAGE_PREFIX, render_blocks
 from generator.render.frontmatter import front_matter
 from generator.render.templates import placeholder, render_template
@@ -100,6 +101,23 @@ def render_document(page: Page, corpus: Corpus, source_url: str) -> str:
         return render_template("minutes.md.j2", context, {"original": context["original"]["text"]})
     context["subtitle"] = t.inline(d.subtitle) if d.subtitle else None
     context["preamble"] = render_blocks(d.preamble, "inledning", page.url, find_links, heading_level=2)
+    entity_link = entity_links(corpus)
+
+    def person(name: str) -> str:
+        return person_link(name, corpus)
+
+    if d.article is not None and not d.sections:
+        context["preamble"] = render_article_body(d.article, page.url, find_links, entity_link, person)
+    if d.agreement is not None:
+        context["sections"] = [
+            {"heading": f"{s.number}. {t.heading(s.title)}" if s.number is not None else t.heading(s.title),
+             "anchor": s.anchor or f"avsnitt-{i}",
+             "topics": _topic_links(corpus, d, s.anchor or f"avsnitt-{i}"),
+             "body": render_rich_blocks(s.blocks, s.anchor or f"avsnitt-{i}", page.url, find_links, entity_link,
+                                        person)}
+            for i, s in enumerate(d.agreement.sections, start=1)
+        ]
+        return render_template("document.md.j2", context, {"original": context["original"]["text"]})
     context["sections"] = [
         {"heading": f"{s.number}. {t.heading(s.title)}" if s.number is not None else t.heading(s.title),
          "anchor": s.anchor or f"avsnitt-{i}",
@@ -130,10 +148,63 @@ def _facts(page: Page, source_url: str, corpus: Corpus) -> list[tuple[str, str]]
         if d.decisions:
             links = ", ".join(f"[{x.item}.{x.index}](#{x.anchor})" for x in d.decisions)
             facts.append(("Beslut", links))
+    if d.agreement is not None:
+        facts.extend(_agreement_facts(d, corpus))
+    if d.article is not None:
+        facts.extend(_article_facts(d, corpus))
     if corpus.topics is not None and corpus.topics.for_document(d):
         facts.append(("Ämnen", ", ".join(f"[{t.cell(x.name)}](../amnen/{x.id}.md)"
                                           for x in corpus.topics.for_document(d))))
     facts.append(("Källfil", f"[{t.inline(d.source.name)}](../{source_url}) (originalet, för nedladdning)"))
+    return facts
+
+
+def _agreement_facts(d: Document, corpus: Corpus) -> list[tuple[str, str]]:
+    a = d.agreement
+    link = entity_links(corpus)
+    facts = []
+    if a.parties:
+        facts.append(("Parter", ", ".join(link(p.kind, p.name) for p in a.parties)))
+    if a.signing_dates:
+        dates = ", ".join(format_date(DocumentDate(x, Precision.DAY, False, "")) for x in a.signing_dates)
+        facts.append(("Undertecknad", f"{len(a.signatories)} underskrifter ({t.cell(dates)}); "
+                                      f"[se underskrifterna](#{_signature_anchor(a)})"))
+    if a.revision:
+        r = a.revision
+        rule = []
+        if r.validity:
+            rule.append(f"gäller {r.validity}")
+        if r.valid_until:
+            rule.append(f"gäller till {r.valid_until}")
+        if r.frequency:
+            rule.append(f"revideras {r.frequency}" + (f" i {_MONTHS[r.month - 1]}" if r.month else ""))
+        if r.first_revision:
+            first = format_date(DocumentDate(r.first_revision, Precision.MONTH if len(r.first_revision) == 7
+                                             else Precision.DAY, True, ""))
+            rule.append(f'första revision <span class="arkiv-datum" title="{t.attr(r.basis or "")}">{t.cell(first)}</span>')
+        facts.append(("Giltighet och revidering", "; ".join(rule) or t.cell(r.text)))
+    return facts
+
+
+_MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december"]
+
+
+def _signature_anchor(a) -> str:
+    section = a.section("signatures")
+    return section.anchor if section is not None and section.number is not None else "originaltext"
+
+
+def _article_facts(d: Document, corpus: Corpus) -> list[tuple[str, str]]:
+    a = d.article
+    facts = []
+    if a.publisher:
+        facts.append(("Utgivare", entity_links(corpus)("organisation", a.publisher)))
+    for contact in a.contacts:
+        who = person_link(contact.name, corpus)
+        if contact.organisation:
+            who += f", {entity_links(corpus)('organisation', contact.organisation)}"
+        facts.append(("Kontaktperson", who))
     return facts
 
 

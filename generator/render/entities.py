@@ -81,7 +81,7 @@ def render_person(person: Person, corpus: Corpus) -> str:
     attendance = [a for a in person.appearances if a.role == "attendee"]
     affiliations = []
     for a in person.appearances:
-        if a.affiliation is not None and a.role in ("attendee", "mentioned"):
+        if a.affiliation is not None and a.role in ("attendee", "mentioned", "signatory", "contact"):
             affiliations.append({"date": _date(a.document), "document": _doc_link(a.document, corpus),
                                  "affiliation": _affiliation_link(a.affiliation, corpus)})
     mentions = [
@@ -92,6 +92,11 @@ def render_person(person: Person, corpus: Corpus) -> str:
     ]
     noted = [{"date": _date(a.document), "document": _doc_link(a.document, corpus)}
              for a in person.appearances if a.role == "note_taker"]
+    signed = [{"date": _date(a.document), "document": _doc_link(a.document, corpus, a.anchor),
+               "title": t.cell(a.note or "") or "–", "affiliation": _affiliation_link(a.affiliation, corpus)}
+              for a in person.appearances if a.role == "signatory"]
+    contact = [{"date": _date(a.document), "document": _doc_link(a.document, corpus)}
+               for a in person.appearances if a.role == "contact"]
     decisions = []
     for page in corpus.pages:
         for decision in page.document.decisions:
@@ -115,6 +120,8 @@ def render_person(person: Person, corpus: Corpus) -> str:
                         "status": STATUS_LABELS.get(a.status or "", "–"),
                         "note": t.cell(a.note) if a.note else "–"} for a in attendance],
         "noted": noted,
+        "signed": signed,
+        "contact": contact,
         "mentions": mentions,
         "decisions": decisions,
     }
@@ -216,6 +223,15 @@ def render_entity(record: EntityRecord, corpus: Corpus) -> str:
         "meetings": _meetings(record, corpus),
         "reports": _occurrences(record.reports, corpus),
         "mentions": _occurrences(record.mentions, corpus),
+        "agreements": [{"date": _date(d), "document": _doc_link(d, corpus),
+                        "role": "part" if role == "part" else "har undertecknat"} for d, role in record.agreements],
+        "commitments": [{"date": _date(d), "document": _doc_link(d, corpus, anchor),
+                         "tracks": ", ".join(t.cell(x) for x in c.tracks) or "–",
+                         "status": "planeras" if c.planned else "åtagande"} for d, c, anchor in record.commitments],
+        "statistics": [{"date": _date(d), "document": _doc_link(d, corpus, anchor),
+                        "figures": "; ".join(f"{t.cell(h)}: {t.cell(v) or '–'}"
+                                            for h, v in zip(table.header[1:], row.cells[1:]))}
+                       for d, table, row, anchor in record.statistics],
     }
     return render_template("entity.md.j2", context)
 

@@ -328,7 +328,8 @@ def visit_pages(browser, site: Path, targets: list[tuple[str, str]], *, viewport
             _measure(page, visit)
             if screenshots and name in screenshots:
                 screenshots[name].parent.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(screenshots[name]), full_page=True)
+                # generous: a long full-page shot on a loaded 2-core machine can take a while
+                page.screenshot(path=str(screenshots[name]), full_page=True, timeout=60_000)
                 visit.screenshot = screenshots[name]
             if axe:
                 visit.axe = run_axe(page)
