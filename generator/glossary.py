@@ -35,6 +35,8 @@ from typing import Iterable
 
 import yaml
 
+from generator.datafiles import flag, scalar
+
 DATA_FILE = Path(__file__).parent / "data" / "ordlista.yml"
 
 _KEYS = {"term", "expansion", "explanation", "variants", "case_sensitive", "ambiguous"}
@@ -156,13 +158,6 @@ def _default_glossary() -> Glossary:
     return read_glossary(DATA_FILE)
 
 
-def _scalar(node: yaml.Node | None) -> str | None:
-    """A scalar's text as written (`NO` stays "NO", not False); null or empty -> None."""
-    if node is None or not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
-        return None
-    return " ".join(node.value.split()) or None
-
-
 def read_glossary(path: Path) -> Glossary:
     """Entries of a glossary file; every problem found is reported at once (GlossaryError)."""
     try:
@@ -190,15 +185,15 @@ def read_glossary(path: Path) -> Glossary:
             if key_node.value not in _KEYS:
                 problems.append(f"{path}:{key_node.start_mark.line + 1}: unknown field {key_node.value!r}")
             fields[key_node.value] = value_node
-        term = _scalar(fields.get("term"))
-        expansion, explanation = _scalar(fields.get("expansion")), _scalar(fields.get("explanation"))
+        term = scalar(fields.get("term"))
+        expansion, explanation = scalar(fields.get("expansion")), scalar(fields.get("explanation"))
         if not term or not expansion or not explanation:
             problems.append(f"{where}: an entry needs a term, an expansion and an explanation")
             continue
         if expansion in ("''", '""'):
             problems.append(f"{where}: the expansion of {term} must be text")
         variants = _variants(fields.get("variants"), path, where, term, problems)
-        flags = {key: _flag(fields.get(key), where, key, default, problems)
+        flags = {key: flag(fields.get(key), where, key, problems, default)
                  for key, default in (("case_sensitive", True), ("ambiguous", False))}
         entry = GlossaryEntry(term, expansion, explanation, tuple(dict.fromkeys(variants)), **flags)
         for form in (term, *entry.variants):
@@ -224,25 +219,15 @@ def read_glossary(path: Path) -> Glossary:
     return Glossary(tuple(entries))
 
 
-def _flag(node: yaml.Node | None, where: str, key: str, default: bool, problems: list[str]) -> bool:
-    value = _scalar(node)
-    if value is None:
-        return default
-    if value.lower() in ("true", "false"):
-        return value.lower() == "true"
-    problems.append(f"{where}: {key} must be true or false, not {value!r}")
-    return default
-
-
 def _variants(node: yaml.Node | None, path: Path, where: str, term: str, problems: list[str]) -> list[str]:
-    if node is None or isinstance(node, yaml.ScalarNode) and _scalar(node) is None:
+    if node is None or isinstance(node, yaml.ScalarNode) and scalar(node) is None:
         return []
     if not isinstance(node, yaml.SequenceNode):
         problems.append(f"{where}: variants of {term} must be a list (`[Af]` or `- Af` lines)")
         return []
     values = []
     for item in node.value:
-        value = _scalar(item)
+        value = scalar(item)
         if value is None:
             problems.append(f"{path}:{item.start_mark.line + 1}: a variant of {term} must be text")
         else:

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from generator.datafiles import scalar
 from rapidfuzz import fuzz, process
 
 from generator.model import Affiliation
@@ -405,15 +407,6 @@ _ORGANISATION_KEYS = {"id", "name", "short", "aliases", "parent", "description"}
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def _scalar(node: yaml.Node | None) -> str | None:
-    """A scalar's text as written: `No` stays "No" (no YAML 1.1 booleans); null -> None."""
-    if node is None or not isinstance(node, yaml.ScalarNode):
-        return None
-    if node.tag == "tag:yaml.org,2002:null":
-        return None
-    return node.value.strip() or None
-
-
 def read_organisations(path: Path, municipalities: tuple[Municipality, ...] = ()) -> tuple[Organisation, ...]:
     """Entries of `organisationer.yml`, read from YAML nodes so that problems carry line numbers."""
     try:
@@ -442,8 +435,8 @@ def read_organisations(path: Path, municipalities: tuple[Municipality, ...] = ()
             if key not in _ORGANISATION_KEYS:
                 problems.append(f"{path}:{key_node.start_mark.line + 1}: unknown field {key!r}")
             fields[key] = value_node
-        org_id, name = _scalar(fields.get("id")), _scalar(fields.get("name"))
-        description = _scalar(fields.get("description"))
+        org_id, name = scalar(fields.get("id")), scalar(fields.get("name"))
+        description = scalar(fields.get("description"))
         if not org_id or not _ID.fullmatch(org_id):
             problems.append(f"{where}: id {org_id!r} must be lower-case letters, digits and '-'")
             continue
@@ -452,18 +445,18 @@ def read_organisations(path: Path, municipalities: tuple[Municipality, ...] = ()
             continue
         aliases_node = fields.get("aliases")
         aliases: list[str] = []
-        if aliases_node is not None and _scalar(aliases_node) is not None:
+        if aliases_node is not None and scalar(aliases_node) is not None:
             problems.append(f"{where}: aliases of {org_id} must be a list (`- form` lines)")
         elif isinstance(aliases_node, yaml.SequenceNode):
             for alias_node in aliases_node.value:
-                alias = _scalar(alias_node)
+                alias = scalar(alias_node)
                 if alias is None:
                     problems.append(f"{path}:{alias_node.start_mark.line + 1}: an alias must be text")
                 else:
                     aliases.append(alias)
         org = Organisation(
-            id=org_id, name=name, short=_scalar(fields.get("short")), aliases=tuple(dict.fromkeys(aliases)),
-            parent=_scalar(fields.get("parent")), description=description,
+            id=org_id, name=name, short=scalar(fields.get("short")), aliases=tuple(dict.fromkeys(aliases)),
+            parent=scalar(fields.get("parent")), description=description,
         )
         entries.append((org, number))
     problems += _check_organisations(path, entries, municipalities)

@@ -32,6 +32,8 @@ from typing import Iterable, Sequence
 
 import yaml
 
+from generator.datafiles import flag, scalar, string_list
+
 DATA_FILE = Path(__file__).parent / "data" / "amnen.yml"
 
 MIN_MATCHES = 2  # rule 2: matches needed in the text when neither title nor strong pattern matches
@@ -340,23 +342,6 @@ def _default_topics() -> tuple[Topic, ...]:
     return read_topics(DATA_FILE)
 
 
-def _scalar(node: yaml.Node | None) -> str | None:
-    """A scalar's text as written (`No` stays "No"); null, empty or not a scalar -> None."""
-    if node is None or not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
-        return None
-    return " ".join(node.value.split()) or None
-
-
-def _flag(node: yaml.Node | None, where: str, key: str, problems: list[str]) -> bool:
-    value = _scalar(node)
-    if value is None:
-        return False
-    if value.lower() in ("true", "false"):
-        return value.lower() == "true"
-    problems.append(f"{where}: {key} must be true or false, not {value!r}")
-    return False
-
-
 def read_topics(path: Path) -> tuple[Topic, ...]:
     """Topics of a vocabulary file; every problem found is reported at once (TopicError)."""
     try:
@@ -383,8 +368,8 @@ def read_topics(path: Path) -> tuple[Topic, ...]:
             if key_node.value not in _TOPIC_KEYS:
                 problems.append(f"{path}:{key_node.start_mark.line + 1}: unknown field {key_node.value!r}")
             fields[key_node.value] = value_node
-        topic_id, name = _scalar(fields.get("id")), _scalar(fields.get("name"))
-        description = _scalar(fields.get("description"))
+        topic_id, name = scalar(fields.get("id")), scalar(fields.get("name"))
+        description = scalar(fields.get("description"))
         if not topic_id or not _ID.fullmatch(topic_id):
             problems.append(f"{where}: id {topic_id!r} must be lower-case letters a-z, digits and '-'")
             continue
@@ -392,28 +377,12 @@ def read_topics(path: Path) -> tuple[Topic, ...]:
             problems.append(f"{where}: {topic_id} needs a name and a description")
             continue
         patterns = _read_patterns(fields.get("patterns"), path, where, topic_id, problems)
-        related = _read_list(fields.get("related"), path, where, f"related of {topic_id}", problems)
+        related = string_list(fields.get("related"), path, where, f"related of {topic_id}", problems)
         topics.append((Topic(topic_id, name, description, tuple(patterns), tuple(dict.fromkeys(related))), line))
     problems += _check(path, topics)
     if problems:
         raise TopicError(problems)
     return tuple(topic for topic, _ in topics)
-
-
-def _read_list(node: yaml.Node | None, path: Path, where: str, what: str, problems: list[str]) -> list[str]:
-    if node is None or _scalar(node) is None and isinstance(node, yaml.ScalarNode):
-        return []
-    if not isinstance(node, yaml.SequenceNode):
-        problems.append(f"{where}: {what} must be a list")
-        return []
-    values = []
-    for item in node.value:
-        value = _scalar(item)
-        if value is None:
-            problems.append(f"{path}:{item.start_mark.line + 1}: {what}: each entry must be text")
-        else:
-            values.append(value)
-    return values
 
 
 def _read_patterns(node: yaml.Node | None, path: Path, where: str, topic_id: str,
@@ -431,11 +400,11 @@ def _read_patterns(node: yaml.Node | None, path: Path, where: str, topic_id: str
                 if key_node.value not in _PATTERN_KEYS:
                     problems.append(f"{at}: unknown pattern field {key_node.value!r}")
                 fields[key_node.value] = value_node
-            text = _scalar(fields.get("pattern"))
-            strong = _flag(fields.get("strong"), at, "strong", problems)
-            case_sensitive = _flag(fields.get("case_sensitive"), at, "case_sensitive", problems)
+            text = scalar(fields.get("pattern"))
+            strong = flag(fields.get("strong"), at, "strong", problems)
+            case_sensitive = flag(fields.get("case_sensitive"), at, "case_sensitive", problems)
         else:
-            text = _scalar(item)
+            text = scalar(item)
         if text is None:
             problems.append(f"{at}: a pattern of {topic_id} must be text or {{pattern: ..., strong: true}}")
             continue

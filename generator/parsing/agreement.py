@@ -48,6 +48,7 @@ import yaml
 
 # The date grammar (ISO, `12 mars 2021`, `12/3 2021`) is the one of generator/dates.py,
 # reused rather than written twice.
+from generator.datafiles import phrase_alternation
 from generator.dates import _cues as _date_cues
 from generator.dates import _full_dates, _Text
 from generator.model import (
@@ -72,13 +73,6 @@ _PARTICLES = {"af", "von", "van", "de", "der", "den", "al", "el", "da", "di", "d
 
 
 # --- the terms file -----------------------------------------------------------------------
-
-
-def _alternation(phrases: list[str]) -> str:
-    """Whole-word alternation, longest phrase first; a space matches any whitespace run."""
-    unique = sorted({str(p).strip() for p in phrases if p is not None and str(p).strip()}, key=len, reverse=True)
-    escaped = [re.escape(p).replace(r"\ ", r"\s+") for p in unique]
-    return r"(?<!\w)(?:" + ("|".join(escaped) or r"(?!)") + r")(?!\w)"
 
 
 @dataclass(frozen=True)
@@ -118,29 +112,29 @@ def _terms() -> _Terms:
     return _Terms(
         roles=tuple((role, tuple(" ".join(str(p).lower().split()) for p in phrases))
                     for role, phrases in data["section_roles"].items()),
-        party_label=re.compile(rf"^\s*(?:{_alternation(data['party_labels'])})\s*:\s*", flags),
-        party_sentence=re.compile(rf"(?:{_alternation(data['party_sentence_cues'])})\s+", flags),
-        commitment_heading=re.compile(_alternation(data["commitment_headings"]), flags),
-        planned=re.compile(rf"^(?:{_alternation(planned)})\s*", flags),
-        committed=re.compile(rf"^(?:{_alternation(committed)})\s*", flags),
-        verb_anywhere=re.compile(rf"\s(?P<verb>{_alternation(planned + committed)})\s", flags),
-        track_intro=re.compile(rf"^(?:{_alternation(data['track_intros'])})\s+", flags),
-        track_pairs=re.compile(_alternation(data["track_pairs"]), flags),
-        total_label=re.compile(rf"^\s*(?:{_alternation(data['table_total_labels'])})", flags),
-        validity_open=re.compile(_alternation(data["validity_open"]), flags),
-        validity_until=re.compile(rf"(?:{_alternation(data['validity_until'])})\s*", flags),
-        agreement_word=re.compile(_alternation(data["agreement_words"]), flags),
+        party_label=re.compile(rf"^\s*(?:{phrase_alternation(data['party_labels'])})\s*:\s*", flags),
+        party_sentence=re.compile(rf"(?:{phrase_alternation(data['party_sentence_cues'])})\s+", flags),
+        commitment_heading=re.compile(phrase_alternation(data["commitment_headings"]), flags),
+        planned=re.compile(rf"^(?:{phrase_alternation(planned)})\s*", flags),
+        committed=re.compile(rf"^(?:{phrase_alternation(committed)})\s*", flags),
+        verb_anywhere=re.compile(rf"\s(?P<verb>{phrase_alternation(planned + committed)})\s", flags),
+        track_intro=re.compile(rf"^(?:{phrase_alternation(data['track_intros'])})\s+", flags),
+        track_pairs=re.compile(phrase_alternation(data["track_pairs"]), flags),
+        total_label=re.compile(rf"^\s*(?:{phrase_alternation(data['table_total_labels'])})", flags),
+        validity_open=re.compile(phrase_alternation(data["validity_open"]), flags),
+        validity_until=re.compile(rf"(?:{phrase_alternation(data['validity_until'])})\s*", flags),
+        agreement_word=re.compile(phrase_alternation(data["agreement_words"]), flags),
         revision=re.compile(r"(?<!\w)(?:" + "|".join(
             re.escape(str(p)).replace(r"\ ", r"\s+") for p in data["revision_cues"]) + r")", flags),
-        frequency=re.compile(_alternation(list(frequencies)), flags),
+        frequency=re.compile(phrase_alternation(list(frequencies)), flags),
         frequencies=frequencies,
         revision_month=re.compile(
             rf"(?<!\w)(?:i|under|varje|senast\s+i|före|till)\s+(?:(?:början|mitten|slutet)\s+av\s+)?"
-            rf"(?P<month>{_alternation(list(months.values()))})", flags),
-        signature_label=re.compile(rf"^\W*(?:{_alternation(data['signature_labels'])})\W*$", flags),
+            rf"(?P<month>{phrase_alternation(list(months.values()))})", flags),
+        signature_label=re.compile(rf"^\W*(?:{phrase_alternation(data['signature_labels'])})\W*$", flags),
         signature_heading=re.compile(
-            rf"^\W*(?:\d{{1,2}}\.\s+)?(?:{_alternation(data['signature_headings'])})\W*$", flags),
-        signature_for=re.compile(rf"^(?:{_alternation(data['signature_for'])})\s+(?P<party>\S.*?)\s*:?$", flags),
+            rf"^\W*(?:\d{{1,2}}\.\s+)?(?:{phrase_alternation(data['signature_headings'])})\W*$", flags),
+        signature_for=re.compile(rf"^(?:{phrase_alternation(data['signature_for'])})\s+(?P<party>\S.*?)\s*:?$", flags),
         title_words=frozenset(" ".join(str(w).lower().split()) for w in data["title_words"]),
         title_suffixes=tuple(str(s).lower() for s in data["title_suffixes"]),
     )
@@ -320,7 +314,7 @@ class _AgreementParser:
             if key in phrases:
                 return role
         for role, phrases in self.terms.roles:
-            if any(re.search(_alternation([p]), key) for p in phrases):
+            if any(re.search(phrase_alternation([p]), key) for p in phrases):
                 return role
         return None
 

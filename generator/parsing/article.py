@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from generator.datafiles import phrase_alternation
 from generator.model import Article, ContactPerson, Diagnostics, Paragraph, Quote, SourceFile
 from generator.parsing.blocks import content_blocks, split_blocks
 from generator.registers import UNKNOWN, Registers
@@ -40,12 +41,6 @@ _SHORT_LINE_WORDS = 6
 _BYLINE_MAX_WORDS = 10
 _FOOTER_MAX_WORDS = 8
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*$")
-
-
-def _alternation(phrases: list[str]) -> str:
-    unique = sorted({str(p).strip() for p in phrases if p is not None and str(p).strip()}, key=len, reverse=True)
-    escaped = [re.escape(p).replace(r"\ ", r"\s+") for p in unique]
-    return r"(?<!\w)(?:" + ("|".join(escaped) or r"(?!)") + r")(?!\w)"
 
 
 @dataclass(frozen=True)
@@ -65,19 +60,19 @@ class _Terms:
 def _terms() -> _Terms:
     data = yaml.safe_load(TERMS_FILE.read_text(encoding="utf-8"))
     flags = re.IGNORECASE
-    prepositions = _alternation(data["contact_org_prepositions"])
+    prepositions = phrase_alternation(data["contact_org_prepositions"])
     return _Terms(
-        footer_start=re.compile(rf"^\W*(?:{_alternation(data['footer_starts'])})", flags),
+        footer_start=re.compile(rf"^\W*(?:{phrase_alternation(data['footer_starts'])})", flags),
         footer_lines=frozenset(" ".join(str(x).lower().split()) for x in data["footer_lines"]),
         footer_patterns=tuple(re.compile(str(p), flags) for p in data["footer_patterns"]),
-        byline=re.compile(rf"^(?:{_alternation(data['byline_labels'])})\s*:?\s+\S", flags),
+        byline=re.compile(rf"^(?:{phrase_alternation(data['byline_labels'])})\s*:?\s+\S", flags),
         byline_max_line=int(data["byline_max_line"]),
         contact=re.compile(
-            rf"^(?P<label>{_alternation(data['contact_labels'])})"
+            rf"^(?P<label>{phrase_alternation(data['contact_labels'])})"
             rf"(?:\s+(?:{prepositions})\s+(?P<org>[^:]{{1,60}}?))?\s*:\s*(?P<rest>.*)$", flags),
         openers=tuple(str(o) for o in data["quote_openers"]),
         attribution=re.compile(
-            rf"(?:(?<=[,!?])|(?<=[,!?]['\"”’»]))\s+(?P<verb>{_alternation(data['speech_verbs'])})"
+            rf"(?:(?<=[,!?])|(?<=[,!?]['\"”’»]))\s+(?P<verb>{phrase_alternation(data['speech_verbs'])})"
             rf"\s+(?P<who>[^\s.,!?;:]+(?:\s+[^\s.,!?;:]+){{0,3}})", flags),
         pronouns=frozenset(str(p).lower() for p in data["pronouns"]),
     )

@@ -6,7 +6,7 @@ from typing import Callable
 
 from generator.model import Block, BulletList, Decision, Paragraph, SubHeading
 from generator.render import text as t
-from generator.slugs import slugify
+from generator.slugs import slugify, unique_slug
 
 LinkFinder = Callable[[str], list]  # text -> links (see generator.linking.Link)
 PAGE_PREFIX = "../"  # documents live one folder below the site root
@@ -33,7 +33,7 @@ def render_blocks(blocks: tuple[Block, ...], anchor_prefix: str, page_url: str,
             parts.append("\n".join(f"- {linked(item, find_links).replace(chr(10), ' ')}" for item in block.items))
         elif isinstance(block, SubHeading):
             # headings carry no links: their ids and the table of contents stay plain
-            anchor = _unique(f"{anchor_prefix}-{slugify(block.text, 50)}", used)
+            anchor = unique_slug(f"{anchor_prefix}-{slugify(block.text, 50)}", used)
             parts.append(f"{'#' * heading_level} {t.heading(block.text)} {{ #{anchor} }}")
         elif isinstance(block, Decision):
             parts.append(render_decision(block, page_url, find_links))
@@ -84,10 +84,3 @@ def _render_derived(decision: Decision, page_url: str, find_links: LinkFinder) -
     ])
 
 
-def _unique(anchor: str, used: set[str]) -> str:
-    candidate, n = anchor, 1
-    while candidate in used:
-        n += 1
-        candidate = f"{anchor}-{n}"
-    used.add(candidate)
-    return candidate
