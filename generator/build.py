@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.config import Settings, load_settings
 from generator.export import archive_json, decisions_csv
-from generator.model import Diagnostics, Document, Kind, SourceFile
+from generator.model import Diagnostics, Document, SourceFile
 from generator.parsing import parse_document
 from generator.people import collect_people, name_key, redact
 from generator.reader import list_sources, read_source

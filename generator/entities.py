@@ -4,7 +4,6 @@ reported, where they are mentioned. Built from the parsed corpus, before renderi
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from generator.mentions import Mention, find_mentions

@@ -50,7 +50,7 @@ def test_hostile_text_is_visible_as_written(hostile_site, page):
 
 def test_original_download_is_plain_text(hostile_site, page):
     copy = next(p for p in (hostile_site / "kallor").iterdir() if p.name == "hostile.txt")
-    response = page.goto(file_url(copy))
+    page.goto(file_url(copy))
     assert page.evaluate("document.contentType") == "text/plain"
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert "<script>" in page.locator("body").inner_text()

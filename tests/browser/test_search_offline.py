@@ -10,7 +10,6 @@ folder. A second, unpatched build is the negative control.
 from __future__ import annotations
 
 import pathlib
-import textwrap
 
 import pytest
 import yaml

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.quality import pages
-from tests.quality.browser import MOBILE, click_through, file_url, outside, visit_pages
+from tests.quality.browser import MOBILE, click_through, outside, visit_pages
 from tests.quality.gates import mobile_known, mobile_problems
 from tests.quality.known_findings import KNOWN
 from tests.quality.summary import SUMMARY
@@ -134,23 +134,4 @@ def test_browser_gates_report_planted_problems(quality_browser, planted_site):
     assert any("div.planted-wide" in o for o in mobile.overflowing), mobile.overflowing
 
 
-def test_old_addresses_redirect_with_their_fragment(quality_browser, built_site):
-    redirects = pages.redirects(built_site)
-    if not redirects:
-        pytest.skip("this build has no moved pages (no redirects in source/adresser.yml)")
-
-    def follow(browser, page_path):
-        context = browser.new_context()
-        try:
-            page = context.new_page()
-            page.goto(file_url(page_path) + "#punkt-1")
-            page.wait_for_url(lambda url: url != file_url(page_path) + "#punkt-1", timeout=5_000)
-            page.wait_for_load_state("load")
-            return page.url
-        finally:
-            context.close()
-
-    for redirect in redirects[:3]:
-        landed = quality_browser.run(follow, redirect)
-        assert landed.endswith("#punkt-1") and not landed.startswith(file_url(redirect)), (
-            f"{redirect.relative_to(built_site)} did not forward with its fragment (landed on {landed})")
+# Redirects of moved pages are tested on a build that has one: tests/browser/test_redirects.py.
