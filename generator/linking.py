@@ -30,9 +30,17 @@ class Linker:
         self.entities = entities
         self.registers = registers
         self.first_names = first_names
+        # The same paragraph is linked on its page and counted on several topic pages.
+        self._cache: dict[tuple[str, str], list[Link]] = {}
 
     def links(self, text: str, document: Document | None) -> list[Link]:
         """Non-overlapping links in `text`, people first (a name beats a place in it)."""
+        key = (document.source.name if document is not None else "", text)
+        if key not in self._cache:
+            self._cache[key] = self._find(text, document)
+        return self._cache[key]
+
+    def _find(self, text: str, document: Document | None) -> list[Link]:
         links: list[Link] = []
         if document is not None:
             for start, end, person_id in self.people.spans(text, document, self.first_names, self.registers):

@@ -68,6 +68,7 @@ class Corpus:
     linker: Linker | None = None
     registers: Registers | None = None
     topics: TopicIndex | None = None
+    decisions_by_person: dict[str, list] = field(default_factory=dict)  # person id -> [(page, decision)]
 
     def page_for(self, document: Document) -> Page:
         for page in self.pages:
@@ -92,8 +93,25 @@ def resolve(documents: list[Document], source_dir: Path, diagnostics: Diagnostic
         corpus.entities = collect_entities(documents, registers)
         corpus.linker = Linker(corpus.people, corpus.entities, registers, known_first_names(documents))
         corpus.topics = index_topics(documents)
+        corpus.decisions_by_person = _decisions_by_person(corpus)
         report_unknown_abbreviations(documents, registers, diagnostics)
     return corpus
+
+
+def _decisions_by_person(corpus: Corpus) -> dict[str, list]:
+    """Who is named in which decision (full name, or a first name unique in its document)."""
+    found: dict[str, list] = {}
+    for page in corpus.pages:
+        for decision in page.document.decisions:
+            named: list[str] = []
+            for text in (decision.text, decision.proposal or ""):
+                for link in corpus.linker.links(text, page.document):
+                    folder, _, slug = link.href.removesuffix(".md").partition("/")
+                    if folder == "personer" and slug not in named:
+                        named.append(slug)
+            for person_id in named:
+                found.setdefault(person_id, []).append((page, decision))
+    return found
 
 
 def report_unknown_abbreviations(documents: list[Document], registers: Registers, diagnostics: Diagnostics) -> None:

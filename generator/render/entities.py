@@ -97,15 +97,9 @@ def render_person(person: Person, corpus: Corpus) -> str:
               for a in person.appearances if a.role == "signatory"]
     contact = [{"date": _date(a.document), "document": _doc_link(a.document, corpus)}
                for a in person.appearances if a.role == "contact"]
-    decisions = []
-    for page in corpus.pages:
-        for decision in page.document.decisions:
-            texts = [decision.text] + ([decision.proposal] if decision.proposal else [])
-            if any(person_id == person.id for text in texts
-                   for _s, _e, person_id in corpus.people.spans(text, page.document, corpus.linker.first_names,
-                                                                corpus.registers)):
-                decisions.append({"date": _date(page.document), "text": t.cell(decision.text),
-                                  "link": f"[Beslut {decision.item}.{decision.index}](../{page.path}#{decision.anchor})"})
+    decisions = [{"date": _date(page.document), "text": t.cell(decision.text),
+                  "link": f"[Beslut {decision.item}.{decision.index}](../{page.path}#{decision.anchor})"}
+                 for page, decision in corpus.decisions_by_person.get(person.id, [])]
     latest = next((a for a in reversed(person.appearances) if a.affiliation is not None), None)
     variants = sorted(person.variants, key=swedish_key)
     context = {

@@ -8,7 +8,6 @@ from generator.collation import swedish_key
 from generator.dates import format_date
 from generator.feeds import FeedEntry, atom_feed, plain_summary, tag_uri
 from generator.glossary import Glossary
-from generator.mentions import find_mentions
 from generator.render import text as t
 from generator.render.frontmatter import front_matter
 from generator.render.templates import render_template
@@ -37,19 +36,18 @@ def _highlighted(text: str, marks: list[tuple[int, int]]) -> str:
 
 
 def _associated(occurrences, corpus: Corpus, limit: int = 8) -> tuple[list[str], list[str]]:
+    """The people and municipalities named most often in the units that carry the topic."""
     people: Counter = Counter()
     places: Counter = Counter()
-    for occurrence in occurrences:
-        for text in occurrence.unit.texts:
-            if corpus.people is not None:
-                for _s, _e, person_id in corpus.people.spans(text, occurrence.document, corpus.linker.first_names,
-                                                             corpus.registers):
-                    people[person_id] += 1
-            if corpus.registers is not None:
-                for mention in find_mentions(text, corpus.registers):
-                    record = corpus.entities.for_mention(mention)
-                    if record is not None and record.kind == "municipality":
-                        places[record.id] += 1
+    if corpus.linker is not None:
+        for occurrence in occurrences:
+            for text in occurrence.unit.texts:
+                for link in corpus.linker.links(text, occurrence.document):
+                    folder, _, slug = link.href.removesuffix(".md").partition("/")
+                    if folder == "personer":
+                        people[slug] += 1
+                    elif folder == "kommuner":
+                        places[slug] += 1
     top_people = [f"[{t.cell(corpus.people.people[i].name)}](../personer/{i}.md) ({n})"
                   for i, n in sorted(people.items(), key=lambda x: (-x[1], x[0]))[:limit]]
     top_places = [f"[{t.cell(corpus.entities.municipalities[i].name)}](../kommuner/{i}.md) ({n})"
