@@ -35,7 +35,7 @@ from typing import Iterable
 
 import yaml
 
-from generator.datafiles import flag, scalar
+from generator.datafiles import flag, scalar, string_list
 
 DATA_FILE = Path(__file__).parent / "data" / "ordlista.yml"
 
@@ -192,7 +192,7 @@ def read_glossary(path: Path) -> Glossary:
             continue
         if expansion in ("''", '""'):
             problems.append(f"{where}: the expansion of {term} must be text")
-        variants = _variants(fields.get("variants"), path, where, term, problems)
+        variants = string_list(fields.get("variants"), path, where, f"variants of {term}", problems)
         flags = {key: flag(fields.get(key), where, key, problems, default)
                  for key, default in (("case_sensitive", True), ("ambiguous", False))}
         entry = GlossaryEntry(term, expansion, explanation, tuple(dict.fromkeys(variants)), **flags)
@@ -217,22 +217,6 @@ def read_glossary(path: Path) -> Glossary:
     if problems:
         raise GlossaryError(problems)
     return Glossary(tuple(entries))
-
-
-def _variants(node: yaml.Node | None, path: Path, where: str, term: str, problems: list[str]) -> list[str]:
-    if node is None or isinstance(node, yaml.ScalarNode) and scalar(node) is None:
-        return []
-    if not isinstance(node, yaml.SequenceNode):
-        problems.append(f"{where}: variants of {term} must be a list (`[Af]` or `- Af` lines)")
-        return []
-    values = []
-    for item in node.value:
-        value = scalar(item)
-        if value is None:
-            problems.append(f"{path}:{item.start_mark.line + 1}: a variant of {term} must be text")
-        else:
-            values.append(value)
-    return values
 
 
 # --- marking up HTML -------------------------------------------------------------------

@@ -22,16 +22,8 @@ from pathlib import Path
 
 from tests.quality.tools import AXE_JS
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # one launch configuration for all browser tests
+
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}
 INERT_SCHEMES = {"data", "blob", "about"}
