@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.datafiles import scalar
+from generator.datafiles import scalar, string_list
 from rapidfuzz import fuzz, process
 
 from generator.model import Affiliation
@@ -443,17 +443,7 @@ def read_organisations(path: Path, municipalities: tuple[Municipality, ...] = ()
         if not name or not description:
             problems.append(f"{where}: {org_id} needs a name and a description")
             continue
-        aliases_node = fields.get("aliases")
-        aliases: list[str] = []
-        if aliases_node is not None and scalar(aliases_node) is not None:
-            problems.append(f"{where}: aliases of {org_id} must be a list (`- form` lines)")
-        elif isinstance(aliases_node, yaml.SequenceNode):
-            for alias_node in aliases_node.value:
-                alias = scalar(alias_node)
-                if alias is None:
-                    problems.append(f"{path}:{alias_node.start_mark.line + 1}: an alias must be text")
-                else:
-                    aliases.append(alias)
+        aliases = string_list(fields.get("aliases"), path, where, f"aliases of {org_id}", problems)
         org = Organisation(
             id=org_id, name=name, short=scalar(fields.get("short")), aliases=tuple(dict.fromkeys(aliases)),
             parent=scalar(fields.get("parent")), description=description,

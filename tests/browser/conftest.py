@@ -112,20 +112,25 @@ class RequestLog:
 
     def outside(self, site_dir: pathlib.Path) -> list[str]:
         """Requests that are not file:// URLs inside ``site_dir``."""
-        root = pathlib.Path(site_dir).resolve()
-        bad = []
-        for url in self.requests:
-            parts = urllib.parse.urlsplit(url)
-            if parts.scheme in _INERT_SCHEMES:
-                continue
-            if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-                bad.append(url)
-                continue
-            # Query strings occur (iframe-worker appends ?<timestamp>).
-            path = pathlib.Path(urllib.request.url2pathname(parts.path)).resolve()
-            if not path.is_relative_to(root):
-                bad.append(url)
-        return bad
+        return requests_outside(self.requests, site_dir)
+
+
+def requests_outside(urls: list[str], site_dir: pathlib.Path) -> list[str]:
+    """URLs that are not file:// URLs inside ``site_dir`` (data:, blob: and about: are inert)."""
+    root = pathlib.Path(site_dir).resolve()
+    bad = []
+    for url in urls:
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme in _INERT_SCHEMES:
+            continue
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            bad.append(url)
+            continue
+        # Query strings occur (iframe-worker appends ?<timestamp>).
+        path = pathlib.Path(urllib.request.url2pathname(parts.path)).resolve()
+        if not path.is_relative_to(root):
+            bad.append(url)
+    return bad
 
 
 def file_url(path: pathlib.Path) -> str:

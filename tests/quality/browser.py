@@ -15,18 +15,18 @@ import queue
 import re
 import threading
 import urllib.parse
-import urllib.request
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FuturesTimeout
 from pathlib import Path
 
 from tests.quality.tools import AXE_JS
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # one launch configuration for all browser tests
+# One launch configuration and one notion of "outside the site" for all browser tests.
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, file_url
+from tests.browser.conftest import requests_outside as outside
 
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}
-INERT_SCHEMES = {"data", "blob", "about"}
 # A load cancelled because the page navigated away (e.g. the favicon, when a test clicks a
 # link at once). A missing file fails with net::ERR_FILE_NOT_FOUND and is still reported.
 ABORTED = "net::ERR_ABORTED"
@@ -97,27 +97,6 @@ class BrowserThread:
             self._call(self._stop, (), {}, timeout=60)
         finally:
             self._queue.put(None)
-
-
-def file_url(path: Path) -> str:
-    return Path(path).resolve().as_uri()
-
-
-def outside(urls: list[str], site: Path) -> list[str]:
-    """URLs that are not file:// URLs inside the site folder."""
-    root = Path(site).resolve()
-    bad = []
-    for url in urls:
-        parts = urllib.parse.urlsplit(url)
-        if parts.scheme in INERT_SCHEMES:
-            continue
-        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-            bad.append(url)
-            continue
-        path = Path(urllib.request.url2pathname(parts.path)).resolve()
-        if not path.is_relative_to(root):
-            bad.append(url)
-    return bad
 
 
 @dataclasses.dataclass
