@@ -10,6 +10,7 @@ import posixpath
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable, Iterable, TypeVar
 
 from generator.config import Settings, load_settings
 from generator.export import archive_json, decisions_csv
@@ -34,6 +35,19 @@ from generator.writer import WriteReport, write_if_changed, write_tree
 
 SOURCES_FOLDER = "kallor"  # downloadable copies of the original files
 
+Progress = Callable[[str, int, int], None]  # (stage, done, total): the CLI draws a bar from it
+_T = TypeVar("_T")
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    pass
+
+
+def _counted(items: list[_T], stage: str, progress: Progress) -> Iterable[_T]:
+    for done, item in enumerate(items, start=1):
+        yield item
+        progress(stage, done, len(items))
+
 
 @dataclass
 class GenerateResult:
@@ -55,11 +69,13 @@ def _parse(source: SourceFile, settings: Settings, registers: Registers,
         return None
 
 
-def parse_all(settings: Settings, diagnostics: Diagnostics) -> tuple[list[Document], int, int]:
+def parse_all(settings: Settings, diagnostics: Diagnostics,
+              progress: Progress = _no_progress) -> tuple[list[Document], int, int]:
     registers = load_registers()
     paths = list_sources(settings.source_dir)
     sources = [s for s in (read_source(p, settings.source_dir, diagnostics) for p in paths) if s is not None]
-    documents = [d for d in (_parse(s, settings, registers, diagnostics) for s in sources) if d is not None]
+    documents = [d for d in (_parse(s, settings, registers, diagnostics)
+                             for s in _counted(sources, "tolkar", progress)) if d is not None]
     if settings.people.hide:
         documents = _hide_people(documents, settings, registers, diagnostics)
     return documents, len(paths), len(paths) - len(documents)
@@ -118,10 +134,10 @@ def redirect_html(old_url: str, new_url: str) -> str:
     )
 
 
-def render_all(corpus: Corpus, settings: Settings) -> dict[str, bytes]:
+def render_all(corpus: Corpus, settings: Settings, progress: Progress = _no_progress) -> dict[str, bytes]:
     files: dict[str, str | bytes] = {}
     urls = source_urls(corpus)
-    for page in corpus.pages:
+    for page in _counted(corpus.pages, "skapar sidor", progress):
         files[page.path] = render_document(page, corpus, urls[page.document.source.name])
         source = page.document.source
         # the original bytes, unless names were hidden: then the redacted text
@@ -155,12 +171,14 @@ def render_all(corpus: Corpus, settings: Settings) -> dict[str, bytes]:
     return {name: data if isinstance(data, bytes) else data.encode("utf-8") for name, data in files.items()}
 
 
-def generate(root: Path) -> GenerateResult:
+def generate(root: Path, progress: Progress = _no_progress) -> GenerateResult:
     settings = load_settings(root)  # raises ConfigError before anything is written
     diagnostics = Diagnostics()
-    documents, read, skipped = parse_all(settings, diagnostics)
+    documents, read, skipped = parse_all(settings, diagnostics, progress)
+    progress("samordnar", 0, 1)
     corpus = resolve(documents, settings.source_dir, diagnostics, load_registers(), settings.people)
-    files = render_all(corpus, settings)
+    progress("samordnar", 1, 1)
+    files = render_all(corpus, settings, progress)
     report = write_tree(settings.docs_dir, files, diagnostics)
     write_if_changed(settings.source_dir / LEDGER_FILE, ledger_text(corpus.ledger).encode("utf-8"))
     return GenerateResult(settings, corpus, diagnostics, report, read, skipped)

@@ -20,9 +20,15 @@ EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
 SKIP_GENERATE = "ARKIV_SKIP_GENERATE"  # set by `arkiv build`, read by the MkDocs hook
 
 
-def _print_diagnostics(diagnostics: Diagnostics) -> None:
-    for diagnostic in sorted(diagnostics.items, key=lambda d: (d.file, d.line or 0, d.level, d.message)):
+def _print_diagnostics(diagnostics: Diagnostics, verbose: bool = True) -> None:
+    """Every problem as `file:line: level: message`. Without `verbose`, infos are only
+    counted: in a large archive they are thousands of lines that would bury the one error."""
+    shown = [d for d in diagnostics.items if verbose or d.level != "info"]
+    for diagnostic in sorted(shown, key=lambda d: (d.file, d.line or 0, d.level, d.message)):
         print(diagnostic, file=sys.stderr)
+    hidden = len(diagnostics.items) - len(shown)
+    if hidden:  # on stdout with the summary: stderr carries only `file:line: level: message`
+        print(f"{hidden} upplysningar (info) visas inte; se dem med `arkiv check` eller --verbose")
 
 
 def _summary(read: int, built: int, skipped: int, diagnostics: Diagnostics) -> str:
@@ -38,11 +44,12 @@ def _exit_code(diagnostics: Diagnostics, strict: bool) -> int:
     return EXIT_OK
 
 
-def cmd_generate(root: Path, strict: bool) -> int:
+def cmd_generate(root: Path, strict: bool, verbose: bool = False) -> int:
     from generator.build import generate
 
-    result = generate(root)
-    _print_diagnostics(result.diagnostics)
+    with _progress_bar() as progress:
+        result = generate(root, progress)
+    _print_diagnostics(result.diagnostics, verbose)
     print(_summary(result.read, len(result.corpus.pages), result.skipped, result.diagnostics))
     print(f"docs/: {len(result.report.written)} filer skrivna, {len(result.report.unchanged)} oförändrade, "
           f"{len(result.report.removed)} borttagna")
@@ -56,14 +63,15 @@ def cmd_check(root: Path, strict: bool) -> int:
 
     settings = load_settings(root)
     diagnostics = Diagnostics()
-    documents, read, skipped = parse_all(settings, diagnostics)
-    resolve(documents, settings.source_dir, diagnostics, load_registers(), settings.people)
+    with _progress_bar() as progress:
+        documents, read, skipped = parse_all(settings, diagnostics, progress)
+        resolve(documents, settings.source_dir, diagnostics, load_registers(), settings.people)
     _print_diagnostics(diagnostics)
     print(_summary(read, len(documents), skipped, diagnostics))
     return _exit_code(diagnostics, strict)
 
 
-def cmd_build(root: Path, strict: bool) -> int:
+def cmd_build(root: Path, strict: bool, verbose: bool = False) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -75,7 +83,7 @@ def cmd_build(root: Path, strict: bool) -> int:
     handler.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(handler)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    code = cmd_generate(root, strict)
+    code = cmd_generate(root, strict, verbose)
     if code == EXIT_ERRORS and strict:
         return code
     os.environ[SKIP_GENERATE] = "1"
@@ -98,26 +106,72 @@ def cmd_serve(root: Path, strict: bool, address: str) -> int:
     return EXIT_OK
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="arkiv", description="Nätverksarkivet: bygg arkivets webbplats ur source/.")
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="projektmappen (med mkdocs.yml och source/)")
-    parser.add_argument("--strict", action="store_true", help="varningar ger slutkod 1")
+def _progress_bar():
+    """A progress bar on stderr when it is a terminal (quiet in CI, pipes and files)."""
+    import contextlib
+
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return contextlib.nullcontext(lambda stage, done, total: None)
+    return _RichProgress()
+
+
+class _RichProgress:
+    """Draws the generator's (stage, done, total) reports; only runs worth watching show."""
+
+    def __enter__(self):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._bar = Progress(TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(),
+                             TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+        self._bar.__enter__()
+        self._tasks: dict[str, int] = {}
+        return self.report
+
+    def report(self, stage: str, done: int, total: int) -> None:
+        if stage not in self._tasks:
+            self._tasks[stage] = self._bar.add_task(stage, total=total)
+        self._bar.update(self._tasks[stage], completed=done, total=total)
+
+    def __exit__(self, *exc) -> None:
+        self._bar.__exit__(*exc)
+
+
+def _parser() -> argparse.ArgumentParser:
+    # The global options are accepted before and after the command (`arkiv --strict check`
+    # and `arkiv check --strict`); SUPPRESS keeps a subcommand from resetting what was
+    # given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=argparse.SUPPRESS,
+                        help="projektmappen (med mkdocs.yml och source/)")
+    common.add_argument("--strict", action="store_true", default=argparse.SUPPRESS,
+                        help="varningar ger slutkod 1")
+    common.add_argument("--verbose", "-v", action="store_true", default=argparse.SUPPRESS,
+                        help="visa alla upplysningar (info), inte bara deras antal")
+    parser = argparse.ArgumentParser(prog="arkiv", parents=[common],
+                                     description="Nätverksarkivet: bygg arkivets webbplats ur source/.")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("build", help="generera docs/ och bygg webbplatsen i site/")
-    sub.add_parser("generate", help="generera bara docs/")
-    serve = sub.add_parser("serve", help="förhandsgranska med automatisk omladdning")
+    sub.add_parser("build", parents=[common], help="generera docs/ och bygg webbplatsen i site/")
+    sub.add_parser("generate", parents=[common], help="generera bara docs/")
+    serve = sub.add_parser("serve", parents=[common], help="förhandsgranska med automatisk omladdning")
     serve.add_argument("--address", default="127.0.0.1:8000")
-    sub.add_parser("check", help="granska källorna och skriv ut problem (fil:rad: nivå: meddelande)")
-    args = parser.parse_args(argv)
-    root = args.root.resolve()
+    sub.add_parser("check", parents=[common],
+                   help="granska källorna och skriv ut alla problem (fil:rad: nivå: meddelande)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    root = getattr(args, "root", Path.cwd()).resolve()
+    strict, verbose = getattr(args, "strict", False), getattr(args, "verbose", False)
     try:
         if args.command == "build":
-            return cmd_build(root, args.strict)
+            return cmd_build(root, strict, verbose)
         if args.command == "generate":
-            return cmd_generate(root, args.strict)
+            return cmd_generate(root, strict, verbose)
         if args.command == "serve":
-            return cmd_serve(root, args.strict, args.address)
-        return cmd_check(root, args.strict)
+            return cmd_serve(root, strict, args.address)
+        return cmd_check(root, strict)
     except ConfigError as error:
         print(error, file=sys.stderr)
         return EXIT_ERRORS

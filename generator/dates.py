@@ -25,7 +25,7 @@ from typing import Any, Iterable, Sequence
 
 import yaml
 
-from generator.model import DocumentDate, Kind, Precision
+from generator.model import DateSource, DocumentDate, Kind, Precision
 
 CUES_FILE = Path(__file__).parent / "data" / "date_cues.yml"
 
@@ -61,7 +61,7 @@ def date_from_meta(value: Any) -> DocumentDate | None:
     if value is None:
         return None
     iso, precision = _parse_meta_value(value)
-    return DocumentDate(value=iso, precision=precision, inferred=False, reason=FROM_META_REASON)
+    return DocumentDate(value=iso, precision=precision, source=DateSource.FRONT_MATTER, reason=FROM_META_REASON)
 
 
 def infer_date(body: str, kind: Kind) -> DocumentDate:
@@ -78,17 +78,22 @@ def infer_date(body: str, kind: Kind) -> DocumentDate:
 
 def format_date(date: DocumentDate) -> str:
     """Swedish display: "2 november 2020", "september 2023", "2021" or "okänt datum"."""
-    if not date.value:
+    return format_iso(date.value, date.precision)
+
+
+def format_iso(value: str | None, precision: Precision | None = None) -> str:
+    """An ISO prefix for display; the precision follows from its length unless given."""
+    if not value:
         return UNKNOWN_DISPLAY
-    parts = date.value.split("-")
-    precision = date.precision or {1: Precision.YEAR, 2: Precision.MONTH, 3: Precision.DAY}.get(len(parts))
+    parts = value.split("-")
+    precision = precision or {1: Precision.YEAR, 2: Precision.MONTH, 3: Precision.DAY}.get(len(parts))
     try:
         if precision is Precision.DAY:
             return f"{int(parts[2])} {_month_name(int(parts[1]))} {parts[0]}"
         if precision is Precision.MONTH:
             return f"{_month_name(int(parts[1]))} {parts[0]}"
     except (IndexError, ValueError, KeyError):
-        return date.value  # malformed value: show it as written rather than fail
+        return value  # malformed value: show it as written rather than fail
     return parts[0]
 
 
@@ -446,7 +451,7 @@ def _agreement_date(text: _Text, dates: list[_FullDate], cues: _Cues) -> Documen
             f'Överenskommelsen dateras efter sista underskrift: "{_signing_quote(text, last)}" '
             f"(rad {last.line}). Underskriftsdatum i texten: {_date_list(signing)}."
         )
-        return DocumentDate(last.date.isoformat(), Precision.DAY, True, reason)
+        return DocumentDate(last.date.isoformat(), Precision.DAY, DateSource.TEXT, reason)
     candidates = [d for d in dates if not _states_validity(text, d, cues)]
     if not candidates:
         return None
@@ -455,7 +460,7 @@ def _agreement_date(text: _Text, dates: list[_FullDate], cues: _Cues) -> Documen
         f'Ingen underskriftsdel med datum hittades; senaste datum i texten: "{_signing_quote(text, last)}" '
         f"(rad {last.line}). Datum i texten: {_date_list(candidates)}."
     )
-    return DocumentDate(last.date.isoformat(), Precision.DAY, True, reason)
+    return DocumentDate(last.date.isoformat(), Precision.DAY, DateSource.INFERRED, reason)
 
 
 def _states_validity(text: _Text, date: _FullDate, cues: _Cues) -> bool:
@@ -499,7 +504,7 @@ def _header_date(text: _Text, dates: list[_FullDate], cues: _Cues) -> DocumentDa
         if date.line in header and _is_header_line(text, date, cues):
             quote = _clean(text.line_text(date.line))
             reason = f'Datum i dokumenthuvudet: "{quote}" (rad {date.line})'
-            return DocumentDate(date.date.isoformat(), Precision.DAY, True, reason)
+            return DocumentDate(date.date.isoformat(), Precision.DAY, DateSource.TEXT, reason)
     return None
 
 
@@ -530,7 +535,7 @@ def _publication_date(text: _Text, dates: list[_FullDate], cues: _Cues) -> Docum
         line = text.line_text(date.line)
         if cues.publication_label.search(line):
             reason = f'Publiceringsdatum i texten: "{_clean(line)}" (rad {date.line})'
-            return DocumentDate(date.date.isoformat(), Precision.DAY, True, reason)
+            return DocumentDate(date.date.isoformat(), Precision.DAY, DateSource.TEXT, reason)
     return None
 
 
@@ -890,13 +895,13 @@ def _estimate(text: _Text, full_dates: list[_FullDate], cues: _Cues) -> Document
     month_part = _month_reason(window, month, choice.year if choice else None)
     if choice is None:
         if month_part:
-            return DocumentDate(None, None, True, f"Inget år kunde härledas ur texten; {month_part}.")
-        return DocumentDate(None, None, True, NO_EVIDENCE_REASON)
+            return DocumentDate(None, None, DateSource.INFERRED, f"Inget år kunde härledas ur texten; {month_part}.")
+        return DocumentDate(None, None, DateSource.INFERRED, NO_EVIDENCE_REASON)
     year_part = _year_reason(choice, month.month if month else None, cues)
     reason = "Uppskattat: " + year_part + (f"; {month_part}" if month_part else "") + "."
     if month:
-        return DocumentDate(f"{choice.year}-{month.month:02d}", Precision.MONTH, True, reason)
-    return DocumentDate(str(choice.year), Precision.YEAR, True, reason)
+        return DocumentDate(f"{choice.year}-{month.month:02d}", Precision.MONTH, DateSource.INFERRED, reason)
+    return DocumentDate(str(choice.year), Precision.YEAR, DateSource.INFERRED, reason)
 
 
 _GROUPS = (  # how each category of year evidence is described, in this order

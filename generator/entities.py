@@ -146,6 +146,11 @@ def collect_entities(documents: list[Document], registers: Registers) -> Entitie
                             record = organisation_record(o)
                             if not any(x.document is document and x.anchor == unit.anchor for x in record.mentions):
                                 record.mentions.append(occurrence)
+    for record in list(municipalities.values()) + list(organisations.values()):
+        # A unit that reports from the municipality (`Lerum: ...`) also names it; it is
+        # listed once, as the report.
+        reported = {(id(o.document), o.anchor) for o in record.reports}
+        record.mentions = [o for o in record.mentions if (id(o.document), o.anchor) not in reported]
     return Entities(dict(sorted(municipalities.items())), dict(sorted(organisations.items())))
 
 

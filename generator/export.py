@@ -167,6 +167,7 @@ def archive_data(corpus: Corpus) -> dict:
             "date_display": format_date(d.date),
             "date_precision": d.date.precision.value if d.date.precision else None,
             "date_inferred": d.date.inferred,
+            "date_source": d.date.source.value,
             "date_reason": d.date.reason,
             "network": d.network,
             "note_taker": d.note_taker.name if d.note_taker else None,
@@ -222,7 +223,8 @@ def archive_json(corpus: Corpus) -> str:
 
 
 DECISION_COLUMNS = ["id", "date", "date_precision", "date_inferred", "document", "document_title",
-                    "item", "item_title", "decision", "proposal", "url", "derived", "wording", "municipalities"]
+                    "item", "item_title", "decision", "proposal", "url", "derived", "wording", "municipalities",
+                    "date_source"]
 
 
 def decisions_csv(corpus: Corpus) -> str:
@@ -238,6 +240,6 @@ def decisions_csv(corpus: Corpus) -> str:
             page.decision_id(x.anchor), d.date.value or "", d.date.precision.value if d.date.precision else "",
             "ja" if d.date.inferred else "nej", page.id, d.title, x.item, entry.item_title,
             x.text, x.proposal or "", f"{page.url}#{x.anchor}", "ja" if x.derived else "nej", x.wording or "",
-            ";".join(entry.municipalities),
+            ";".join(entry.municipalities), d.date.source.value,
         ])
     return buffer.getvalue()

@@ -71,14 +71,27 @@ class SourceFile:
         return body_line + self.first_body_line - 1
 
 
+class DateSource(str, Enum):
+    """Where a document's date comes from. The value is the identifier used in the export."""
+
+    FRONT_MATTER = "front_matter"  # the editor gave it
+    TEXT = "text"  # the text states it (header, signature, publication line)
+    INFERRED = "inferred"  # estimated from the content; the reason says how
+
+
 @dataclass(frozen=True)
 class DocumentDate:
     """A document's date: ISO prefix (`2023-09-14`, `2023-09` or `2023`) and how it was found."""
 
     value: str | None
     precision: Precision | None
-    inferred: bool
+    source: DateSource
     reason: str
+
+    @property
+    def inferred(self) -> bool:
+        """True only for an estimate: a date the text states is not inferred."""
+        return self.source is DateSource.INFERRED
 
     @property
     def sort_key(self) -> str:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from generator import dates
 from generator.dates import date_from_meta, date_sort_key, format_date, infer_date
-from generator.model import DocumentDate, Kind, Precision
+from generator.model import DateSource, DocumentDate, Kind, Precision
 
 SOURCE = Path(__file__).resolve().parent.parent / "source"
 
@@ -90,7 +90,9 @@ def test_seed_results_follow_the_years_in_the_text(prefix, kind, expected):
 
 def test_datum_header():
     date = minutes("\n\nAnteckningar\nDatum: 2023-09-12\n\n1. Inledning\nNästa möte den 3/10.")
-    assert (date.value, date.precision, date.inferred) == ("2023-09-12", Precision.DAY, True)
+    # stated in the text: not an estimate
+    assert (date.value, date.precision, date.source) == ("2023-09-12", Precision.DAY, DateSource.TEXT)
+    assert date.inferred is False
     assert '"Datum: 2023-09-12" (rad 4)' in date.reason
 
 
@@ -301,7 +303,7 @@ def test_month_references_without_any_year():
 
 @pytest.mark.parametrize("body", ["", "Vi ses igen.", "\n\n\n", "Punkt 4: 300 platser, 12 deltagare."])
 def test_no_evidence(body):
-    assert minutes(body) == DocumentDate(None, None, True, "Inget datum kunde härledas ur texten")
+    assert minutes(body) == DocumentDate(None, None, DateSource.INFERRED, "Inget datum kunde härledas ur texten")
 
 
 # --- front matter ---------------------------------------------------------------------
@@ -320,7 +322,7 @@ def test_no_evidence(body):
     ],
 )
 def test_front_matter_forms(value, iso, precision):
-    assert date_from_meta(value) == DocumentDate(iso, precision, False, "Angivet i källfilens front matter")
+    assert date_from_meta(value) == DocumentDate(iso, precision, DateSource.FRONT_MATTER, "Angivet i källfilens front matter")
 
 
 def test_front_matter_from_yaml():
@@ -347,12 +349,12 @@ def test_front_matter_invalid(value):
 @pytest.mark.parametrize(
     "date, shown",
     [
-        (DocumentDate("2020-11-02", Precision.DAY, True, ""), "2 november 2020"),
-        (DocumentDate("2021-01-01", Precision.DAY, False, ""), "1 januari 2021"),
-        (DocumentDate("2023-09", Precision.MONTH, True, ""), "september 2023"),
-        (DocumentDate("2021", Precision.YEAR, True, ""), "2021"),
-        (DocumentDate(None, None, True, ""), "okänt datum"),
-        (DocumentDate("2022-12", None, True, ""), "december 2022"),
+        (DocumentDate("2020-11-02", Precision.DAY, DateSource.INFERRED, ""), "2 november 2020"),
+        (DocumentDate("2021-01-01", Precision.DAY, DateSource.TEXT, ""), "1 januari 2021"),
+        (DocumentDate("2023-09", Precision.MONTH, DateSource.INFERRED, ""), "september 2023"),
+        (DocumentDate("2021", Precision.YEAR, DateSource.INFERRED, ""), "2021"),
+        (DocumentDate(None, None, DateSource.INFERRED, ""), "okänt datum"),
+        (DocumentDate("2022-12", None, DateSource.INFERRED, ""), "december 2022"),
     ],
 )
 def test_format_date(date, shown):
@@ -361,11 +363,11 @@ def test_format_date(date, shown):
 
 def test_sort_key_is_chronological_with_unknown_first():
     items = [
-        DocumentDate("2023-09-12", Precision.DAY, True, ""),
-        DocumentDate("2021", Precision.YEAR, True, ""),
-        DocumentDate(None, None, True, ""),
-        DocumentDate("2023-09", Precision.MONTH, True, ""),
-        DocumentDate("2020-11-02", Precision.DAY, True, ""),
+        DocumentDate("2023-09-12", Precision.DAY, DateSource.INFERRED, ""),
+        DocumentDate("2021", Precision.YEAR, DateSource.INFERRED, ""),
+        DocumentDate(None, None, DateSource.INFERRED, ""),
+        DocumentDate("2023-09", Precision.MONTH, DateSource.INFERRED, ""),
+        DocumentDate("2020-11-02", Precision.DAY, DateSource.INFERRED, ""),
     ]
     ordered = [d.value for d in sorted(items, key=date_sort_key)]
     assert ordered == [None, "2020-11-02", "2021", "2023-09", "2023-09-12"]
@@ -400,7 +402,8 @@ FRAGMENTS = st.sampled_from(
 
 
 def _check_consistent(date: DocumentDate) -> None:
-    assert date.inferred is True
+    assert date.source in (DateSource.TEXT, DateSource.INFERRED)  # never claims the editor gave it
+    assert date.inferred is (date.source is DateSource.INFERRED)
     assert isinstance(date.reason, str) and date.reason
     if date.precision is None:
         assert date.value is None

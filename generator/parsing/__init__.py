@@ -10,7 +10,7 @@ import re
 from generator.classify import classify
 from generator.config import Settings
 from generator.dates import date_from_meta, format_date, infer_date
-from generator.model import Agreement, Diagnostics, Document, DocumentDate, Kind, Precision, SourceFile
+from generator.model import Agreement, DateSource, Diagnostics, Document, DocumentDate, Kind, Precision, SourceFile
 from generator.parsing.agreement import AGREEMENT_HEADING, parse_agreement
 from generator.parsing.article import article_plain_blocks, parse_article
 from generator.parsing.minutes import parse_minutes
@@ -34,7 +34,7 @@ def parse_document(source: SourceFile, settings: Settings, registers: Registers,
                             f"{', '.join(sorted(KNOWN_META))}) – ignoreras")
     kind = _kind(source, diagnostics)
     date = _date(source, kind, diagnostics)
-    network = _network(source, settings)
+    network = _network(source, settings, kind)
 
     if kind is Kind.MINUTES:
         parts = parse_minutes(source, registers, diagnostics)
@@ -51,7 +51,7 @@ def parse_document(source: SourceFile, settings: Settings, registers: Registers,
         text = parse_sections(source, AGREEMENT_HEADING)
         agreement = parse_agreement(source, registers, diagnostics, sectioned=text)
         _check_signing_date(source, date, agreement, diagnostics)
-        if date.inferred and agreement.last_signed:
+        if date.source is not DateSource.FRONT_MATTER and agreement.last_signed:
             date = _signature_date(agreement)
         return Document(
             source=source, kind=kind, title=_title(source, agreement.title), network=network, date=date,
@@ -82,7 +82,7 @@ def _signature_date(agreement: Agreement) -> DocumentDate:
     others = ", ".join(f"{s.place or '?'} {s.date}" for s in agreement.signatories if s.date)
     reason = (f"Överenskommelsen gäller från sista underskriften: {last.name}, {last.place_written or last.place or ''} "
               f"{last.date} (rad {last.date_line or last.line}). Alla underskrifter: {others}.")
-    return DocumentDate(agreement.last_signed, Precision.DAY, True, reason)
+    return DocumentDate(agreement.last_signed, Precision.DAY, DateSource.TEXT, reason)
 
 
 def _check_signing_date(source: SourceFile, date: DocumentDate, agreement: Agreement,
@@ -91,7 +91,7 @@ def _check_signing_date(source: SourceFile, date: DocumentDate, agreement: Agree
     last = agreement.last_signed
     if last is None or date.value is None or date.value == last:
         return
-    if date.inferred:
+    if date.source is not DateSource.FRONT_MATTER:
         diagnostics.warning(source.name, None, f"datumet härleddes till {date.value}, men sista "
                             f"underskriften är daterad {last}; kontrollera underskrifterna")
     else:
@@ -130,7 +130,9 @@ def _date(source: SourceFile, kind: Kind, diagnostics: Diagnostics) -> DocumentD
     return date
 
 
-def _network(source: SourceFile, settings: Settings) -> str:
+def _network(source: SourceFile, settings: Settings, kind: Kind) -> str:
+    """The network named in front matter or the text; minutes that name none belong to the
+    default network (they are the networks' own records), other kinds to none."""
     value = source.meta.get("network")
     if isinstance(value, str) and value.strip():
         return value.strip()
@@ -138,7 +140,7 @@ def _network(source: SourceFile, settings: Settings) -> str:
         for name in (network.name, *network.aliases):
             if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", source.body, re.IGNORECASE):
                 return network.name
-    return settings.default_network
+    return settings.default_network if kind is Kind.MINUTES else ""
 
 
 def _title(source: SourceFile, default: str) -> str:

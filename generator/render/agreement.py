@@ -6,9 +6,9 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Callable
 
-from generator.dates import format_date
+from generator.dates import format_iso
 from generator.model import (
-    Article, BulletList, DocumentDate, JobTrackCommitment, LocalPassage, NumberedList, Paragraph, Precision,
+    Article, BulletList, JobTrackCommitment, LocalPassage, NumberedList, Paragraph,
     Quote, Signatory, SubHeading, Table,
 )
 from generator.render import text as t
@@ -107,7 +107,7 @@ def _signatures(signatories: list[Signatory], entity_link: PageLink, person_link
             if s.affiliation.unit:
                 affiliation += f", {t.cell(s.affiliation.unit)}"
         place = t.cell(s.place_written or s.place or "") or "–"
-        date = t.cell(format_date(DocumentDate(s.date, Precision.DAY, False, ""))) if s.date else "–"
+        date = t.cell(format_iso(s.date)) if s.date else "–"
         lines.append(f"| {person_link(s.name)} | {t.cell(s.title or '') or '–'} | {affiliation} | {place} | {date} |")
     lines.append("")
     lines.append('<p class="arkiv-notis">Namn, titel, ort och datum har parats ihop ur underskriftsblocket; '
@@ -129,8 +129,10 @@ def render_article_body(article: Article, page_url: str, find_links: LinkFinder,
         parts.append(f"{linked(article.lead.text, find_links)}\n{{: .arkiv-ingress }}")
     parts.append(render_rich_blocks(article.body, "artikel", page_url, find_links, entity_link, person_link,
                                     heading_level=2))
-    for contact in article.contacts:
-        parts.append(f'<p class="arkiv-kontakt" markdown>**Kontaktperson:** {linked(contact.written, find_links)}</p>')
+    # A contact is read from a labelled line (`Kontaktperson på GR: ...`): show it as written,
+    # once, rather than put a second label in front of the text's own.
+    for written in dict.fromkeys(contact.written for contact in article.contacts):
+        parts.append(f'<p class="arkiv-kontakt" markdown>{linked(written, find_links)}</p>')
     return "\n\n".join(p for p in parts if p)
 
 

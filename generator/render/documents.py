@@ -5,21 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 
 from generator.collation import swedish_key
-from generator.dates import format_date
-from generator.model import Attendee, Document, DocumentDate, Kind, Precision
+from generator.dates import format_date, format_iso
+from generator.model import Attendee, DateSource, Document, Kind
 from generator.render import text as t
+from generator.render.dates import date_label
 from generator.render.agreement import entity_links, render_article_body, render_rich_blocks
 from generator.render.blocks import PAGE_PREFIX, render_blocks
 from generator.render.frontmatter import front_matter
 from generator.render.templates import placeholder, render_template
 from generator.resolve import Corpus, Page
-
-
-def date_label(document: Document) -> str:
-    date = document.date
-    if not date.inferred:
-        return "Datum"
-    return "Datum (enligt texten)" if date.precision is Precision.DAY else "Datum (uppskattat)"
 
 
 def document_meta(page: Page, source_url: str) -> dict:
@@ -32,6 +26,7 @@ def document_meta(page: Page, source_url: str) -> dict:
         "date": d.date.value,
         "date_precision": d.date.precision.value if d.date.precision else None,
         "date_inferred": d.date.inferred,
+        "date_source": d.date.source.value,
         "date_reason": d.date.reason,
         "network": d.network,
         "source_file": d.source.name,
@@ -85,7 +80,7 @@ def render_document(page: Page, corpus: Corpus, source_url: str) -> str:
         "front_matter": front_matter(document_meta(page, source_url)),
         "title": t.heading(d.title),
         "facts": _facts(page, source_url, corpus),
-        "date_note": t.inline(d.date.reason) if d.date.inferred else None,
+        "date_note": t.inline(d.date.reason) if d.date.source is not DateSource.FRONT_MATTER else None,
         "original": _original(d, source_url),
         "kind": d.kind.value,
     }
@@ -131,9 +126,9 @@ def render_document(page: Page, corpus: Corpus, source_url: str) -> str:
 def _facts(page: Page, source_url: str, corpus: Corpus) -> list[tuple[str, str]]:
     d = page.document
     date_text = t.inline(format_date(d.date))
-    if d.date.inferred:
+    if d.date.source is not DateSource.FRONT_MATTER:
         date_text = f'<span class="arkiv-datum" title="{t.attr(d.date.reason)}">{date_text}</span>'
-    facts = [(date_label(d), date_text), ("Typ", d.kind.label)]
+    facts = [(date_label(d.date), date_text), ("Typ", d.kind.label)]
     if d.network:
         facts.append(("Nätverk", t.inline(d.network)))
     if d.kind is Kind.MINUTES:
@@ -166,7 +161,7 @@ def _agreement_facts(d: Document, corpus: Corpus) -> list[tuple[str, str]]:
     if a.parties:
         facts.append(("Parter", ", ".join(link(p.kind, p.name) for p in a.parties)))
     if a.signing_dates:
-        dates = ", ".join(format_date(DocumentDate(x, Precision.DAY, False, "")) for x in a.signing_dates)
+        dates = ", ".join(format_iso(x) for x in a.signing_dates)
         facts.append(("Undertecknad", f"{len(a.signatories)} underskrifter ({t.cell(dates)}); "
                                       f"[se underskrifterna](#{_signature_anchor(a)})"))
     if a.revision:
@@ -179,8 +174,7 @@ def _agreement_facts(d: Document, corpus: Corpus) -> list[tuple[str, str]]:
         if r.frequency:
             rule.append(f"revideras {r.frequency}" + (f" i {_MONTHS[r.month - 1]}" if r.month else ""))
         if r.first_revision:
-            first = format_date(DocumentDate(r.first_revision, Precision.MONTH if len(r.first_revision) == 7
-                                             else Precision.DAY, True, ""))
+            first = format_iso(r.first_revision)
             rule.append(f'första revision <span class="arkiv-datum" title="{t.attr(r.basis or "")}">{t.cell(first)}</span>')
         facts.append(("Giltighet och revidering", "; ".join(rule) or t.cell(r.text)))
     return facts

@@ -6,11 +6,11 @@ from collections import defaultdict
 from itertools import groupby
 
 from generator.collation import swedish_key
-from generator.dates import format_date
 from generator.entities import ASSOCIATIONS_WITH_PAGES, EntityRecord
 from generator.model import Document, Kind
 from generator.people import Person
 from generator.render import text as t
+from generator.render.dates import date_cell, date_plain
 from generator.render.frontmatter import front_matter
 from generator.render.templates import render_template
 from generator.resolve import Corpus
@@ -26,10 +26,7 @@ def _doc_link(document: Document, corpus: Corpus, anchor: str = "", prefix: str 
 
 
 def _date(document: Document) -> str:
-    text = t.cell(format_date(document.date))
-    if document.date.inferred and document.date.precision and document.date.precision.value != "day":
-        return f'<span class="arkiv-datum" title="{t.attr(document.date.reason)}">{text}</span>'
-    return text
+    return date_cell(document.date)
 
 
 def _affiliation_text(affiliation) -> str:
@@ -301,7 +298,7 @@ def render_matrix(corpus: Corpus) -> str:
             title = f"{record.name}: {label}" + (f" ({names})" if names else "")
             rendered.append(f'<span title="{t.attr(title)}">{symbol}<span class="arkiv-sr"> {label}</span></span>')
         page = corpus.page_for(document)
-        table_rows.append({"meeting": f'[{t.cell(format_date(document.date))}](../{page.path}#narvaro '
+        table_rows.append({"meeting": f'[{t.cell(date_plain(document.date))}](../{page.path}#narvaro '
                                       f'"{t.attr(document.title)}")',
                            "cells": rendered})
     context = {

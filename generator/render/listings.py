@@ -6,9 +6,9 @@ from collections import Counter
 from itertools import groupby
 
 from generator.config import Settings
-from generator.dates import format_date
 from generator.model import Kind
 from generator.render import text as t
+from generator.render.dates import date_cell
 from generator.render.frontmatter import front_matter
 from generator.render.templates import render_template
 from generator.resolve import Corpus, Page
@@ -25,11 +25,8 @@ KIND_TITLES = {
 
 def _row(page: Page, prefix: str) -> dict:
     d = page.document
-    date = t.cell(format_date(d.date))
-    if d.date.inferred and d.date.precision and d.date.precision.value != "day":
-        date = f'<span class="arkiv-datum" title="{t.attr(d.date.reason)}">{date} (uppskattat)</span>'
     return {
-        "date": date,
+        "date": date_cell(d.date),
         "kind": d.kind.label,
         "title": f"[{t.cell(d.title)}]({prefix}{page.path})",
         "network": t.cell(d.network) if d.network else "–",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.dates import format_date
 from generator.mentions import find_mentions
 from generator.model import Decision
 from generator.render import text as t
+from generator.render.dates import date_cell
 from generator.render.blocks import copy_button
 from generator.render.frontmatter import front_matter
 from generator.render.templates import render_template
@@ -43,8 +43,7 @@ def render_register(corpus: Corpus) -> str:
     entries = register_entries(corpus)
     for entry in entries:
         d, x, page = entry.page.document, entry.decision, entry.page
-        date = (f'<span data-sort="{t.attr(d.date.value or "")}" title="{t.attr(d.date.reason)}">'
-                f'{t.cell(format_date(d.date))}</span>')
+        date = f'<span data-sort="{t.attr(d.date.value or "")}">{date_cell(d.date)}</span>'
         text = t.cell(x.text)
         if x.derived:
             text += f' <span class="arkiv-tolkning" title="{t.attr("Härlett ur formuleringen: " + (x.wording or ""))}">(härlett ur texten)</span>'

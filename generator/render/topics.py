@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.collation import swedish_key
-from generator.dates import format_date
 from generator.feeds import FeedEntry, atom_feed, plain_summary, tag_uri
 from generator.glossary import Glossary
 from generator.render import text as t
+from generator.render.dates import date_cell, date_plain
 from generator.render.frontmatter import front_matter
 from generator.render.templates import render_template
 from generator.resolve import Corpus
@@ -65,7 +65,7 @@ def render_topic(topic_id: str, index: TopicIndex, corpus: Corpus) -> str:
         target = f"../{page.path}" + (f"#{occurrence.unit.anchor}" if occurrence.unit.anchor else "")
         where = occurrence.unit.label or occurrence.document.title
         rows.append({
-            "date": t.cell(format_date(occurrence.document.date)),
+            "date": date_cell(occurrence.document.date),
             "document": f"[{t.cell(occurrence.document.title)}](../{page.path})",
             "where": f"[{t.cell(where)}]({target})",
             "excerpt": _highlighted(snippet, marks),
@@ -125,7 +125,7 @@ def _entry(page, corpus: Corpus, href_prefix: str, anchor: str = "", summary: st
         title=d.title,
         href=f"{href_prefix}{page.url}" + (f"#{anchor}" if anchor else ""),
         updated=d.date.value or "1970",
-        summary=plain_summary(summary or f"{d.kind.label}, {format_date(d.date)}. {d.network}"),
+        summary=plain_summary(summary or f"{d.kind.label}, {date_plain(d.date)}. {d.network}"),
     )
 
 

@@ -1,0 +1,32 @@
+"""A document's date as every page shows it: an estimate always says so, with its reason."""
+
+from __future__ import annotations
+
+from generator.dates import format_date
+from generator.model import DateSource, DocumentDate
+from generator.render import text as t
+
+LABELS = {
+    DateSource.FRONT_MATTER: "Datum",
+    DateSource.TEXT: "Datum (enligt texten)",
+    DateSource.INFERRED: "Datum (uppskattat)",
+}
+
+
+def date_label(date: DocumentDate) -> str:
+    return LABELS[date.source]
+
+
+def date_cell(date: DocumentDate) -> str:
+    """Markdown for a date in a table or list; an estimate is marked `(uppskattat)` and
+    explains itself on hover."""
+    text = t.cell(format_date(date))
+    if date.inferred and date.value:
+        return f'<span class="arkiv-datum" title="{t.attr(date.reason)}">{text} (uppskattat)</span>'
+    return text
+
+
+def date_plain(date: DocumentDate) -> str:
+    """The date as plain text (link labels, feeds): an estimate is marked `(uppskattat)`."""
+    text = format_date(date)
+    return f"{text} (uppskattat)" if date.inferred and date.value else text
