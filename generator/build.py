@@ -29,7 +29,8 @@ from generator.glossary import load_glossary
 from generator.render.register import render_register
 from generator.render.topics import archive_feed, render_glossary, render_topic, render_topic_index, topic_feed
 from generator.render.listings import KINDS, render_kind_index, render_start, render_timeline
-from generator.resolve import LEDGER_FILE, Corpus, ledger_text, resolve
+from generator.addresses import LEDGER_FILE, ledger_text
+from generator.resolve import Corpus, resolve
 from generator.slugs import slugify, unique_slug
 from generator.writer import WriteReport, write_if_changed, write_tree
 

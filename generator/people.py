@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Callable
 
 from rapidfuzz.distance import Levenshtein
 
@@ -184,7 +185,8 @@ class PeopleIndex:
 
 
 def collect_people(documents: list[Document], registers: Registers, rules: PeopleRules,
-                   diagnostics: Diagnostics) -> PeopleIndex:
+                   diagnostics: Diagnostics,
+                   previous_slug: Callable[[str], str | None] = lambda key: None) -> PeopleIndex:
     first_names = known_first_names(documents)
     appearances: dict[str, list[Appearance]] = defaultdict(list)  # by exact name key
     written_forms: dict[str, Counter] = defaultdict(Counter)
@@ -229,17 +231,17 @@ def collect_people(documents: list[Document], registers: Registers, rules: Peopl
                                          affiliation=_affiliation_after(text, end, registers)))
         del listed
 
-    clusters = _merge(appearances, written_forms, rules, diagnostics)
+    clusters = sorted(_merge(appearances, written_forms, rules, diagnostics),
+                      key=lambda c: swedish_key(_display(c, written_forms, appearances)))
+    names = [_display(c, written_forms, appearances) for c in clusters]
+    ids = _person_ids(clusters, names, previous_slug)
     people: dict[str, Person] = {}
     by_key: dict[str, str] = {}
-    taken: set[str] = set()
-    for keys, reasons, preferred in sorted(clusters, key=lambda c: swedish_key(_display(c, written_forms, appearances))):
+    for (keys, reasons, _preferred), name, person_id in zip(clusters, names, ids):
         forms = Counter()
         for key in keys:
             forms.update(written_forms[key])
-        name = preferred or _canonical(keys, written_forms, appearances)
-        person = Person(id=unique_slug(slugify(name) or "person", taken), name=name, variants=forms,
-                        merge_reasons=reasons)
+        person = Person(id=person_id, name=name, variants=forms, merge_reasons=reasons)
         for key in sorted(keys):
             person.appearances.extend(appearances[key])
             by_key[key] = person.id
@@ -249,6 +251,25 @@ def collect_people(documents: list[Document], registers: Registers, rules: Peopl
 
     return PeopleIndex(people=people, by_key=by_key,
                        first_names_by_document=_unique_first_names(ordered, people, by_key))
+
+
+def _person_ids(clusters, names: list[str], previous_slug: Callable[[str], str | None]) -> list[str]:
+    """Page ids: a person keeps the id a spelling of theirs was last published under, when
+    it still fits the name (`anna-berg`, `anna-berg-2`) and no one else claimed it first, so
+    that a collision suffix does not move between people from one build to the next."""
+    taken: set[str] = set()
+    ids: list[str | None] = [None] * len(clusters)
+    for index, ((keys, _reasons, _preferred), name) in enumerate(zip(clusters, names)):
+        base = slugify(name) or "person"
+        fitting = [last for last in (previous_slug(key) for key in [name_key(name), *sorted(keys)])
+                   if last and (last == base or re.fullmatch(rf"{re.escape(base)}-\d+", last)) and last not in taken]
+        if fitting:  # after a merge, the page without a suffix wins
+            ids[index] = base if base in fitting else fitting[0]
+            taken.add(ids[index])
+    for index, name in enumerate(names):
+        if ids[index] is None:
+            ids[index] = unique_slug(slugify(name) or "person", taken)
+    return ids  # type: ignore[return-value]
 
 
 _ROLE_ORDER = {"attendee": 0, "note_taker": 1, "signatory": 2, "contact": 3, "mentioned": 4}

@@ -1,8 +1,8 @@
 """Resolve the parsed documents into one corpus: stable page paths, ids and redirects.
 
-Published URLs are promises. Every path a document has been published at is kept in the
-address ledger (`source/adresser.yml`, written by the build and committed by the editor);
-when a document's path changes (say its date becomes known), its old paths redirect.
+Published URLs are promises. Every path a page (document, person, municipality,
+organisation, topic) has been published at is kept in the address ledger (see
+generator.addresses); when a path changes, its old paths redirect.
 """
 
 from __future__ import annotations
@@ -10,26 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from generator.addresses import DOCUMENTS, Ledger, read_ledger, reconcile
 from generator.config import PeopleRules
 from generator.entities import Entities, collect_entities
 from generator.linking import Linker
 from generator.model import Diagnostics, Document, Kind
-from generator.people import PeopleIndex, collect_people, known_first_names
+from generator.people import PeopleIndex, collect_people, known_first_names, name_key, one_letter_apart
 from generator.registers import Registers
 from generator.glossary import find_unknown_abbreviations, load_glossary
 from generator.slugs import slugify, unique_slug
 from generator.topic_index import TopicIndex, index_topics
 
-LEDGER_FILE = "adresser.yml"
-_LEDGER_HEADER = """\
-# Published addresses – written by every build; commit it with the sources.
-# For each source file: every page path the archive has published it at, oldest first.
-# When a document's path changes (e.g. its date becomes known), the old paths become
-# redirects to the new one, so links members have shared keep working. Do not edit by hand
-# except to remove a document that has been deleted for good.
-"""
 TITLE_SLUG_WORDS = 60  # characters of the title kept in a slug
 
 
@@ -62,7 +53,7 @@ class Page:
 class Corpus:
     pages: list[Page]  # in chronological order, then by source name
     redirects: dict[str, str] = field(default_factory=dict)  # old site URL -> new site URL
-    ledger: dict[str, list[str]] = field(default_factory=dict)
+    ledger: Ledger = field(default_factory=Ledger)
     people: PeopleIndex | None = None
     entities: Entities | None = None
     linker: Linker | None = None
@@ -86,16 +77,42 @@ def document_slug(document: Document) -> str:
 
 def resolve(documents: list[Document], source_dir: Path, diagnostics: Diagnostics,
             registers: Registers | None = None, rules: PeopleRules = PeopleRules()) -> Corpus:
-    corpus = resolve_pages(documents, source_dir, diagnostics)
+    ledger = read_ledger(source_dir, diagnostics)
+    corpus = resolve_pages(documents, ledger, diagnostics)
     if registers is not None:
         corpus.registers = registers
-        corpus.people = collect_people(documents, registers, rules, diagnostics)
+        corpus.people = collect_people(documents, registers, rules, diagnostics,
+                                       previous_slug=lambda key: ledger.last_slug("personer", key, "personer"))
         corpus.entities = collect_entities(documents, registers)
         corpus.linker = Linker(corpus.people, corpus.entities, registers, known_first_names(documents))
         corpus.topics = index_topics(documents)
         corpus.decisions_by_person = _decisions_by_person(corpus)
         report_unknown_abbreviations(documents, registers, diagnostics)
+    corpus.ledger, corpus.redirects = reconcile(ledger, current_addresses(corpus), _hidden(ledger, rules))
     return corpus
+
+
+def current_addresses(corpus: Corpus) -> dict[str, dict[str, str]]:
+    """Section -> identity key -> the path its page has in this build (see generator.addresses)."""
+    current: dict[str, dict[str, str]] = {DOCUMENTS: {p.document.source.name: p.url for p in corpus.pages}}
+    if corpus.people is not None:
+        current["personer"] = {key: f"personer/{person_id}.html" for key, person_id in corpus.people.by_key.items()}
+    if corpus.entities is not None:
+        current["kommuner"] = {r.municipality.code: f"kommuner/{r.id}.html"
+                               for r in corpus.entities.municipalities.values()}
+        current["organisationer"] = {r.id: f"organisationer/{r.id}.html"
+                                     for r in corpus.entities.organisations.values()}
+    if corpus.topics is not None:
+        current["amnen"] = {topic_id: f"amnen/{topic_id}.html" for topic_id in corpus.topics.topics}
+    return current
+
+
+def _hidden(ledger: Ledger, rules: PeopleRules) -> set[tuple[str, str]]:
+    """Ledger entries of hidden people: every listed spelling and any spelling the identity
+    rules would join to one (one letter apart)."""
+    hidden = {name_key(name) for name in rules.hide}
+    return {("personer", key) for key in ledger.sections.get("personer", {})
+            if key in hidden or any(one_letter_apart(key, h) for h in hidden)}
 
 
 def _decisions_by_person(corpus: Corpus) -> dict[str, list]:
@@ -127,20 +144,16 @@ def report_unknown_abbreviations(documents: list[Document], registers: Registers
                              f"(generator/data/ordlista.yml)")
 
 
-def resolve_pages(documents: list[Document], source_dir: Path, diagnostics: Diagnostics) -> Corpus:
+def resolve_pages(documents: list[Document], ledger: Ledger, diagnostics: Diagnostics) -> Corpus:
     ordered = sorted(documents, key=lambda d: (d.date.sort_key, d.source.name))
-    ledger = read_ledger(source_dir, diagnostics)
     taken: dict[str, set[str]] = {}
     # Documents keep the path they were last published at when it is still theirs to take:
     # a collision suffix (-2) must not move from one document to another between builds.
     pages: list[Page] = []
-    wanted = {d.source.name: document_slug(d) for d in ordered}
     for document in ordered:
         folder = taken.setdefault(document.kind.folder, set())
-        base = wanted[document.source.name]
-        previous = [p for p in ledger.get(document.source.name, [])
-                    if p.startswith(f"{document.kind.folder}/")]
-        last = previous[-1].split("/", 1)[1].removesuffix(".html") if previous else None
+        base = document_slug(document)
+        last = ledger.last_slug(DOCUMENTS, document.source.name, document.kind.folder)
         if last and (last == base or last.startswith(f"{base}-")) and last not in folder:
             folder.add(last)
             slug = last
@@ -150,39 +163,4 @@ def resolve_pages(documents: list[Document], source_dir: Path, diagnostics: Diag
             diagnostics.info(document.source.name, None,
                              f"sidnamnet {base} är redan upptaget; sidan heter {slug}")
         pages.append(Page(document, slug))
-
-    current = {page.document.source.name: page.url for page in pages}
-    live = set(current.values())
-    redirects: dict[str, str] = {}
-    new_ledger: dict[str, list[str]] = {}
-    for name in sorted(set(ledger) | set(current)):
-        history = list(ledger.get(name, []))
-        if name in current:
-            if current[name] not in history:
-                history.append(current[name])
-            for old in history:
-                if old != current[name] and old not in live:
-                    redirects[old] = current[name]
-        new_ledger[name] = history
-    return Corpus(pages=pages, redirects=dict(sorted(redirects.items())), ledger=new_ledger)
-
-
-def read_ledger(source_dir: Path, diagnostics: Diagnostics) -> dict[str, list[str]]:
-    path = source_dir / LEDGER_FILE
-    if not path.exists():
-        return {}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        diagnostics.error(f"source/{LEDGER_FILE}", None, f"adressregistret kan inte läsas ({error}); "
-                          "inga omdirigeringar skapas")
-        return {}
-    if not isinstance(data, dict):
-        diagnostics.error(f"source/{LEDGER_FILE}", None, "adressregistret ska vara en mappning")
-        return {}
-    return {str(k): [str(p) for p in v] for k, v in data.items() if isinstance(v, list)}
-
-
-def ledger_text(ledger: dict[str, list[str]]) -> str:
-    body = yaml.safe_dump(ledger, allow_unicode=True, sort_keys=True, default_flow_style=False, width=1000)
-    return _LEDGER_HEADER + body
+    return Corpus(pages=pages)

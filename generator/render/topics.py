@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from generator.addresses import DOCUMENTS
 from generator.collation import swedish_key
 from generator.feeds import FeedEntry, atom_feed, plain_summary, tag_uri
 from generator.glossary import Glossary
@@ -119,7 +120,7 @@ def _anchor(term: str, taken: set[str]) -> str:
 
 def _entry(page, corpus: Corpus, href_prefix: str, anchor: str = "", summary: str = "") -> FeedEntry:
     d = page.document
-    first = (corpus.ledger.get(d.source.name) or [page.url])[0]  # the id survives a change of address
+    first = (corpus.ledger.history(DOCUMENTS, d.source.name) or (page.url,))[0]  # the id survives a move
     return FeedEntry(
         id=tag_uri(first.removesuffix(".html") + (f"#{anchor}" if anchor else "")),
         title=d.title,

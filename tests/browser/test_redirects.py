@@ -45,3 +45,30 @@ def test_redirect_works_without_javascript(moved_site, browser):
         assert page.locator("h1").first.inner_text().startswith("Möte i AME-chefsnätverket, 20 oktober 2022")
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def merged_site(tmp_path_factory):
+    """Two spellings published as two person pages, then merged by the editor."""
+    import yaml
+
+    from tests.test_addresses import MINUTES, MORE_MINUTES
+
+    root = copy_project(tmp_path_factory.mktemp("merged") / "project")
+    (root / "source" / "mote_a.txt").write_text("---\ndate: 2024-01-10\n---\n" + MINUTES, encoding="utf-8")
+    (root / "source" / "mote_b.txt").write_text("---\ndate: 2024-02-10\n---\n" + MORE_MINUTES, encoding="utf-8")
+    generate(root)
+    settings = root / "source" / "arkiv.yml"
+    data = yaml.safe_load(settings.read_text(encoding="utf-8"))
+    data["people"]["merge"] = [["Kerstin Lundgren", "Kerstin Lundgreen"]]
+    settings.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["--root", str(root), "build"]) == 0
+    return root / "site"
+
+
+def test_a_merged_persons_old_page_leads_to_the_merged_page_with_its_anchor(merged_site, page, request_log):
+    page.goto(file_url(merged_site / "personer" / "kerstin-lundgreen.html") + "#narvaro")
+    page.wait_for_url("**/personer/kerstin-lundgren.html#narvaro")
+    assert page.locator("h1").first.inner_text().startswith("Kerstin Lundgren")
+    assert page.locator("#narvaro").count() == 1
+    assert request_log.outside(merged_site) == []

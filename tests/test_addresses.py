@@ -1,0 +1,153 @@
+"""Every address the archive has published keeps working: people, municipalities,
+organisations and topics join the address ledger like documents do."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.addresses import Ledger, read_ledger, reconcile
+from generator.build import generate
+from generator.cli import main
+from generator.model import Diagnostics
+
+# Two spellings that are NOT merged automatically (different affiliations), and two that
+# fall on the same page name (`asa-lind`, `asa-lind-2`).
+MINUTES = """\
+Anteckningar
+
+NÄRVARANDE
+
+Kerstin Lundgren, Lerum
+Åsa Lind, Partille
+
+1. Inledning
+
+Mötet öppnas.
+"""
+MORE_MINUTES = """\
+Anteckningar
+
+NÄRVARANDE
+
+Kerstin Lundgreen, Alingsås
+Asa Lind, Mölndal
+
+1. Inledning
+
+Mötet öppnas.
+"""
+
+
+def _settings(root: Path, people: dict) -> None:
+    path = root / "source" / "arkiv.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["people"] = {"merge": [], "keep_apart": [], "hide": [], **people}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def _target(redirect: Path) -> str:
+    return re.search(r'url=([^"]+)"', redirect.read_text(encoding="utf-8")).group(1)
+
+
+@pytest.fixture
+def two_spellings(project: Path) -> Path:
+    (project / "source" / "mote_a.txt").write_text("---\ndate: 2024-01-10\n---\n" + MINUTES, encoding="utf-8")
+    (project / "source" / "mote_b.txt").write_text("---\ndate: 2024-02-10\n---\n" + MORE_MINUTES, encoding="utf-8")
+    result = generate(project)
+    people = set(result.corpus.people.people)
+    assert {"kerstin-lundgren", "kerstin-lundgreen", "asa-lind", "asa-lind-2"} <= people
+    return project
+
+
+def test_a_merge_leaves_a_redirect_from_the_merged_away_page(two_spellings):
+    _settings(two_spellings, {"merge": [["Kerstin Lundgren", "Kerstin Lundgreen"],
+                                        ["Åsa Lind", "Asa Lind"]]})
+    result = generate(two_spellings)
+    docs = two_spellings / "docs" / "personer"
+    assert (docs / "kerstin-lundgren.md").exists() and not (docs / "kerstin-lundgreen.md").exists()
+    assert _target(docs / "kerstin-lundgreen.html") == "kerstin-lundgren.html"
+    assert _target(docs / "asa-lind-2.html") == "asa-lind.html"
+    assert result.corpus.redirects["personer/asa-lind-2.html"] == "personer/asa-lind.html"
+    # the redirect carries the anchor (#narvaro) when JavaScript runs
+    assert "location.hash" in (docs / "kerstin-lundgreen.html").read_text(encoding="utf-8")
+
+
+def test_a_collision_suffix_stays_with_its_person(two_spellings):
+    """A third person on the same page name takes a new suffix; the others keep theirs."""
+    before = generate(two_spellings).corpus.people.by_key
+    (two_spellings / "source" / "mote_c.txt").write_text(
+        "---\ndate: 2024-03-10\n---\nAnteckningar\n\nNÄRVARANDE\n\nÁsa Lind, Kungälv\n\n1. Inledning\n\nText.\n",
+        encoding="utf-8")
+    after = generate(two_spellings).corpus.people.by_key
+    assert after["åsa lind"] == before["åsa lind"] and after["asa lind"] == before["asa lind"]
+    assert after["ása lind"] == "asa-lind-3"
+
+
+def test_a_split_keeps_both_pages_and_redirects_nothing_live(project):
+    """The seeds' `Anne Bansson`/`Anne Bensson` are merged automatically; kept apart, each
+    gets a page and the shared address stays a page, not a redirect."""
+    first = generate(project)
+    shared = first.corpus.people.by_key["anne bensson"]
+    _settings(project, {"keep_apart": [["Anne Bansson", "Anne Bensson"]]})
+    result = generate(project)
+    ids = {result.corpus.people.by_key["anne bansson"], result.corpus.people.by_key["anne bensson"]}
+    assert len(ids) == 2 and shared in ids
+    assert f"personer/{shared}.html" not in result.corpus.redirects
+    for person_id in ids:
+        assert (project / "docs" / "personer" / f"{person_id}.md").exists()
+
+
+def test_a_renamed_municipality_page_and_a_vanished_topic_redirect(project):
+    generate(project)
+    ledger = project / "source" / "adresser.yml"
+    data = yaml.safe_load(ledger.read_text(encoding="utf-8"))
+    code = next(k for k, v in data["kommuner"].items() if v == ["kommuner/ale.html"])
+    data["kommuner"][code] = ["kommuner/ale-kommun.html", "kommuner/ale.html"]  # once published elsewhere
+    data["amnen"]["ett-borttaget-amne"] = ["amnen/ett-borttaget-amne.html"]
+    ledger.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = generate(project)
+    assert result.corpus.redirects["kommuner/ale-kommun.html"] == "kommuner/ale.html"
+    assert result.corpus.redirects["amnen/ett-borttaget-amne.html"] == "amnen/index.html"
+    assert _target(project / "docs" / "amnen" / "ett-borttaget-amne.html") == "index.html"
+
+
+def test_a_hidden_person_leaves_no_address_behind(project):
+    generate(project)
+    assert "per överberg" in (project / "source" / "adresser.yml").read_text(encoding="utf-8")
+    _settings(project, {"hide": ["Per Överberg"]})
+    result = generate(project)
+    assert "verberg" not in (project / "source" / "adresser.yml").read_text(encoding="utf-8")
+    assert not any("verberg" in old for old in result.corpus.redirects)
+    assert not list((project / "docs").rglob("*overberg*"))
+
+
+def test_a_hand_edited_entry_outside_the_site_is_reported_not_followed(project, capsys):
+    generate(project)
+    ledger = project / "source" / "adresser.yml"
+    data = yaml.safe_load(ledger.read_text(encoding="utf-8"))
+    name = next(iter(data["dokument"]))
+    data["dokument"][name].insert(0, "../utanfor.html")
+    ledger.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["--root", str(project), "generate"]) == 2
+    err = capsys.readouterr().err
+    assert "source/adresser.yml: error: `dokument." in err and "../utanfor.html" in err
+    assert not (project / "utanfor.html").exists()
+
+
+def test_the_first_ledger_format_is_still_read(tmp_path):
+    (tmp_path / "adresser.yml").write_text("a.txt:\n- moten/2021-x.html\n- moten/2021-02-x.html\n",
+                                           encoding="utf-8")
+    diagnostics = Diagnostics()
+    ledger = read_ledger(tmp_path, diagnostics)
+    assert ledger.history("dokument", "a.txt") == ("moten/2021-x.html", "moten/2021-02-x.html")
+    assert diagnostics.items == []
+
+
+def test_reconcile_prefers_a_moved_identity_over_a_vanished_one():
+    ledger = Ledger({"personer": {"gone": ("personer/x.html",), "moved": ("personer/x.html",)}})
+    _, redirects = reconcile(ledger, {"personer": {"moved": "personer/y.html"}})
+    assert redirects == {"personer/x.html": "personer/y.html"}
