@@ -12,27 +12,27 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
-from generator.config import Settings, load_settings
-from generator.export import archive_json, decisions_csv
+from generator.read.config import Settings, load_settings
+from generator.render.export import archive_json, decisions_csv
 from generator.model import Diagnostics, Document, SourceFile
-from generator.parsing import parse_document
-from generator.people import collect_people, name_key, redact
-from generator.reader import list_sources, read_source
-from generator.registers import Registers, load_registers
+from generator.parse import parse_document
+from generator.resolve.people import collect_people, name_key, redact
+from generator.read.sources import list_sources, read_source
+from generator.knowledge.registers import Registers, load_registers
 from generator.render import text as t
 from generator.render.documents import render_document
 from generator.render.entities import (
     attendance_csv, render_entity, render_matrix, render_municipality_index, render_organisation_index,
     render_people_index, render_person,
 )
-from generator.glossary import load_glossary
+from generator.knowledge.glossary import load_glossary
 from generator.render.register import render_register
 from generator.render.topics import archive_feed, render_glossary, render_topic, render_topic_index, topic_feed
 from generator.render.listings import KINDS, render_kind_index, render_start, render_timeline
-from generator.addresses import LEDGER_FILE, ledger_text
+from generator.resolve.addresses import LEDGER_FILE, ledger_text
 from generator.resolve import Corpus, resolve
 from generator.slugs import slugify, unique_slug
-from generator.writer import WriteReport, write_if_changed, write_tree
+from generator.write.writer import WriteReport, write_if_changed, write_tree
 
 SOURCES_FOLDER = "kallor"  # downloadable copies of the original files
 

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from generator.config import ConfigError, load_settings
+from generator.read.config import ConfigError, load_settings
 from generator.model import Diagnostics
 
 EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
@@ -58,7 +58,7 @@ def cmd_generate(root: Path, strict: bool, verbose: bool = False) -> int:
 
 def cmd_check(root: Path, strict: bool) -> int:
     from generator.build import parse_all
-    from generator.registers import load_registers
+    from generator.knowledge.registers import load_registers
     from generator.resolve import resolve
 
     settings = load_settings(root)

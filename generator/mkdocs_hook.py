@@ -15,9 +15,9 @@ from mkdocs.exceptions import PluginError
 
 from generator.build import generate
 from generator.cli import SKIP_GENERATE
-from generator.config import ConfigError
-from generator.glossary import annotate_html, load_glossary
-from generator.searchpatch import SearchPatchError, patch_search_worker
+from generator.read.config import ConfigError
+from generator.knowledge.glossary import annotate_html, load_glossary
+from generator.write.searchpatch import SearchPatchError, patch_search_worker
 
 log = logging.getLogger("mkdocs.hooks.arkiv")
 

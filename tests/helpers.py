@@ -5,11 +5,11 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from generator.config import Settings
+from generator.read.config import Settings
 from generator.model import Diagnostics, Document, SourceFile
-from generator.parsing import parse_document
-from generator.reader import read_source
-from generator.registers import load_registers
+from generator.parse import parse_document
+from generator.read.sources import read_source
+from generator.knowledge.registers import load_registers
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"

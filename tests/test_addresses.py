@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.addresses import Ledger, read_ledger, reconcile
+from generator.resolve.addresses import Ledger, read_ledger, reconcile
 from generator.build import generate
 from generator.cli import main
 from generator.model import Diagnostics

@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.model import BulletList, Diagnostics, Kind, LocalPassage, Paragraph, SourceFile, SubHeading
-from generator.parsing import parse_document
-from generator.parsing.agreement import TERMS_FILE, first_revision, parse_agreement, split_tracks
-from generator.reader import read_source
-from generator.registers import load_registers
+from generator.parse import parse_document
+from generator.parse.agreement import TERMS_FILE, first_revision, parse_agreement, split_tracks
+from generator.read.sources import read_source
+from generator.knowledge.registers import load_registers
 from tests.helpers import SETTINGS, parse_seed, parse_text, source_from_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

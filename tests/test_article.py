@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.model import BulletList, Diagnostics, Kind, Paragraph, SourceFile, SubHeading
-from generator.parsing import parse_document
-from generator.parsing.article import parse_article
-from generator.reader import read_source
-from generator.registers import load_registers
+from generator.parse import parse_document
+from generator.parse.article import parse_article
+from generator.read.sources import read_source
+from generator.knowledge.registers import load_registers
 from tests.helpers import SETTINGS, parse_seed, parse_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.model import BulletList, Paragraph, SubHeading
-from generator.parsing.blocks import bullet_text, content_blocks, split_blocks
+from generator.parse.blocks import bullet_text, content_blocks, split_blocks
 
 
 def test_blocks_keep_their_line_numbers():

@@ -1,4 +1,4 @@
-"""Tests for generator.dates: front matter dates, inference from the text, display, sorting."""
+"""Tests for generator.parse.dates: front matter dates, inference from the text, display, sorting."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import dates
-from generator.dates import date_from_meta, date_sort_key, format_date, infer_date
+from generator.parse import dates
+from generator.parse.dates import date_from_meta, date_sort_key, format_date, infer_date
 from generator.model import DateSource, DocumentDate, Kind, Precision
 
 SOURCE = Path(__file__).resolve().parent.parent / "source"

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import feeds
-from generator.feeds import FeedEntry, atom_feed, plain_summary, rfc3339, tag_uri
+from generator.render import feeds
+from generator.render.feeds import FeedEntry, atom_feed, plain_summary, rfc3339, tag_uri
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.glossary import (
+from generator.knowledge.glossary import (
     Glossary, GlossaryEntry, GlossaryError, annotate_html, find_unknown_abbreviations,
     load_glossary, looks_like_abbreviation, read_glossary,
 )
-from generator.registers import load_registers
+from generator.knowledge.registers import load_registers
 from generator.render import text as render_text
 from tests.helpers import SEEDS, SOURCE
 

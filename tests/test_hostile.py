@@ -13,7 +13,7 @@ import yaml
 
 from generator.build import generate
 from generator.cli import main
-from generator.config import ConfigError
+from generator.read.config import ConfigError
 
 HOSTILE_MINUTES = """Anteckningar
 
@@ -175,7 +175,7 @@ def test_config_errors_name_the_key_and_the_form(project):
 
 
 def test_writer_never_writes_outside_docs():
-    from generator.writer import WriteError, safe_relative
+    from generator.write.writer import WriteError, safe_relative
 
     for bad in ("../x.md", "/etc/passwd", "a/../../b.md", "", "a//b.md"):
         with pytest.raises(WriteError):
@@ -189,7 +189,7 @@ def test_an_interrupted_build_leaves_the_previous_docs_usable(project, monkeypat
     seed.write_text(seed.read_text(encoding="utf-8").replace("Inledning", "Inledning och välkomnande"),
                     encoding="utf-8")
 
-    import generator.writer as writer
+    import generator.write.writer as writer
 
     real = writer.os.replace
     calls = {"n": 0}

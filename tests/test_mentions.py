@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.mentions import Mention, find_mentions
-from generator.registers import Registers, load_registers
+from generator.resolve.mentions import Mention, find_mentions
+from generator.knowledge.registers import Registers, load_registers
 
 SOURCE = Path(__file__).resolve().parent.parent / "source"
 

@@ -18,10 +18,10 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.config import Settings
+from generator.read.config import Settings
 from generator.model import Diagnostics
-from generator.parsing import parse_document
-from generator.registers import load_registers
+from generator.parse import parse_document
+from generator.knowledge.registers import load_registers
 from generator.render.documents import render_document
 from generator.resolve import resolve
 from tests.helpers import ROOT, SOURCE, parse_seed, source_from_text

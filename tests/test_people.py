@@ -6,11 +6,11 @@ import json
 
 from generator.build import generate
 from generator.cli import main
-from generator.config import PeopleRules
-from generator.entities import collect_entities
+from generator.read.config import PeopleRules
+from generator.resolve.entities import collect_entities
 from generator.model import Diagnostics
-from generator.people import collect_people, one_letter_apart, redact
-from generator.registers import load_registers
+from generator.resolve.people import collect_people, one_letter_apart, redact
+from generator.knowledge.registers import load_registers
 from tests.helpers import parse_seed, parse_text
 
 
@@ -117,7 +117,7 @@ def test_first_name_links_only_when_unique_in_the_document():
     ambiguous, _ = parse_text(minutes("Anna Ek, Ale", "Anna Berg, Lerum", text="Anna berättar om läget."))
     for document, expected in ((unique, ["anna-ek"]), (ambiguous, [])):
         index, _ = people_of([document])
-        from generator.people import known_first_names
+        from generator.resolve.people import known_first_names
 
         text = document.items[0].blocks[0].text
         spans = index.spans(text, document, known_first_names([document]), registers)

@@ -11,7 +11,7 @@ import pytest
 
 from generator.build import generate
 from generator.cli import main
-from generator.config import ConfigError
+from generator.read.config import ConfigError
 from tests.helpers import SEEDS
 
 

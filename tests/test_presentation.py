@@ -68,7 +68,7 @@ def test_every_listing_labels_an_estimated_date(generated):
 
 
 def test_only_minutes_fall_back_on_the_default_network(generated):
-    from generator.config import load_settings
+    from generator.read.config import load_settings
 
     settings = load_settings(generated.parent)
     names = [n for network in settings.networks for n in (network.name, *network.aliases)]

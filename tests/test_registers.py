@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import Affiliation
-from generator.registers import (
+from generator.knowledge.registers import (
     DATA_DIR, MUNICIPALITIES_FILE, RegisterError, Registers, is_strict_form, load_registers,
 )
 

@@ -1,4 +1,4 @@
-"""Unit tests for generator.searchpatch against the installed Material worker."""
+"""Unit tests for generator.write.searchpatch against the installed Material worker."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import shutil
 import material
 import pytest
 
-from generator.searchpatch import (
+from generator.write.searchpatch import (
     HELPER_NAME,
     MARKER,
     SearchPatchError,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.topics import (
+from generator.knowledge.topics import (
     MIN_MATCHES, Topic, TopicError, TopicPattern, blocks_text, compile_pattern, excerpt,
     load_topics, match_topics, read_topics,
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Callable
 
-from generator.dates import format_iso
+from generator.parse.dates import format_iso
 from generator.model import (
     Article, BulletList, JobTrackCommitment, LocalPassage, NumberedList, Paragraph,
     Quote, Signatory, SubHeading, Table,

@@ -8,7 +8,7 @@ from generator.model import Block, BulletList, Decision, Paragraph, SubHeading
 from generator.render import text as t
 from generator.slugs import slugify, unique_slug
 
-LinkFinder = Callable[[str], list]  # text -> links (see generator.linking.Link)
+LinkFinder = Callable[[str], list]  # text -> links (see generator.resolve.linking.Link)
 PAGE_PREFIX = "../"  # documents live one folder below the site root
 
 

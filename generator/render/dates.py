@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.dates import format_date
+from generator.parse.dates import format_date
 from generator.model import DateSource, DocumentDate
 from generator.render import text as t
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from generator.collation import swedish_key
-from generator.dates import format_date, format_iso
+from generator.parse.dates import format_date, format_iso
 from generator.model import Attendee, DateSource, Document, Kind
 from generator.render import text as t
 from generator.render.dates import date_label

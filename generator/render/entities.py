@@ -6,9 +6,9 @@ from collections import defaultdict
 from itertools import groupby
 
 from generator.collation import swedish_key
-from generator.entities import ASSOCIATIONS_WITH_PAGES, EntityRecord
+from generator.resolve.entities import ASSOCIATIONS_WITH_PAGES, EntityRecord
 from generator.model import Document, Kind
-from generator.people import Person
+from generator.resolve.people import Person
 from generator.render import text as t
 from generator.render.dates import date_cell, date_plain
 from generator.render.frontmatter import front_matter

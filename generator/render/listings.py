@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import groupby
 
-from generator.config import Settings
+from generator.read.config import Settings
 from generator.model import Kind
 from generator.render import text as t
 from generator.render.dates import date_cell

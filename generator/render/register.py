@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.mentions import find_mentions
+from generator.resolve.mentions import find_mentions
 from generator.model import Decision
 from generator.render import text as t
 from generator.render.dates import date_cell

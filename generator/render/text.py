@@ -51,7 +51,7 @@ def _escape_line_start(line: str) -> str:
 def inline(text: str, links: list | None = None, prefix: str = "") -> str:
     """Markdown for a run of text: paragraphs, list items, table cells, headings.
 
-    `links` (objects with start, end, href, title; see generator.linking) become links to
+    `links` (objects with start, end, href, title; see generator.resolve.linking) become links to
     `prefix + href` where they fall in plain text: never inside a source's own link or
     emphasis, so the words stay exactly as written.
     """

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from generator.addresses import DOCUMENTS
+from generator.resolve.addresses import DOCUMENTS
 from generator.collation import swedish_key
-from generator.feeds import FeedEntry, atom_feed, plain_summary, tag_uri
-from generator.glossary import Glossary
+from generator.render.feeds import FeedEntry, atom_feed, plain_summary, tag_uri
+from generator.knowledge.glossary import Glossary
 from generator.render import text as t
 from generator.render.dates import date_cell, date_plain
 from generator.render.frontmatter import front_matter
 from generator.render.templates import render_template
 from generator.resolve import Corpus
-from generator.topic_index import TopicIndex
-from generator.topics import excerpt
+from generator.resolve.topic_index import TopicIndex
+from generator.knowledge.topics import excerpt
 
 FEED = "feed.xml"
 

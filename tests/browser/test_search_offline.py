@@ -14,7 +14,7 @@ import pathlib
 import pytest
 import yaml
 
-from generator.searchpatch import HELPER_JS, HELPER_NAME, MARKER, patch_search_worker
+from generator.write.searchpatch import HELPER_JS, HELPER_NAME, MARKER, patch_search_worker
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 OVERRIDES = REPO / "overrides"

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from generator.model import Affiliation, Attendee, Diagnostics
-from generator.parsing.blocks import RawBlock
-from generator.people import HIDDEN_NAME
-from generator.registers import Registers
+from generator.parse.blocks import RawBlock
+from generator.resolve.people import HIDDEN_NAME
+from generator.knowledge.registers import Registers
 
 PRESENT = "present"
 ABSENT = "absent"

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from generator.model import Block, Section, SourceFile
-from generator.parsing.blocks import RawBlock, append_blocks, content_blocks, split_blocks
+from generator.parse.blocks import RawBlock, append_blocks, content_blocks, split_blocks
 
 _SECTION = re.compile(r"^(?P<num>\d{1,2})\.\s+(?P<title>\S.{0,100})$")
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.mentions import Mention, find_mentions
+from generator.resolve.mentions import Mention, find_mentions
 from generator.model import Attendee, Document, JobTrackCommitment, LocalPassage, Table, TableRow
-from generator.registers import Municipality, Organisation, Registers
-from generator.units import document_units
+from generator.knowledge.registers import Municipality, Organisation, Registers
+from generator.resolve.units import document_units
 
 # A paragraph that opens with a municipality's name and a colon is that municipality's
 # report (`Kungälv: Arbetet löper på väl ...`).

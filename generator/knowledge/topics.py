@@ -32,9 +32,9 @@ from typing import Iterable, Sequence
 
 import yaml
 
-from generator.datafiles import flag, scalar, string_list
+from generator.knowledge.datafiles import flag, scalar, string_list
 
-DATA_FILE = Path(__file__).parent / "data" / "amnen.yml"
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "amnen.yml"
 
 MIN_MATCHES = 2  # rule 2: matches needed in the text when neither title nor strong pattern matches
 EXCERPT_WIDTH = 200

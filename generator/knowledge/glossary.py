@@ -35,9 +35,9 @@ from typing import Iterable
 
 import yaml
 
-from generator.datafiles import flag, scalar, string_list
+from generator.knowledge.datafiles import flag, scalar, string_list
 
-DATA_FILE = Path(__file__).parent / "data" / "ordlista.yml"
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "ordlista.yml"
 
 _KEYS = {"term", "expansion", "explanation", "variants", "case_sensitive", "ambiguous"}
 # A written form: no spaces, begins and ends with a letter or digit (so that whole-word

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import re
 
-from generator.classify import classify
-from generator.config import Settings
-from generator.dates import date_from_meta, format_date, infer_date
+from generator.parse.classify import classify
+from generator.read.config import Settings
+from generator.parse.dates import date_from_meta, format_date, infer_date
 from generator.model import Agreement, DateSource, Diagnostics, Document, DocumentDate, Kind, Precision, SourceFile
-from generator.parsing.agreement import AGREEMENT_HEADING, parse_agreement
-from generator.parsing.article import article_plain_blocks, parse_article
-from generator.parsing.minutes import parse_minutes
-from generator.parsing.sections import parse_sections
-from generator.registers import Registers
+from generator.parse.agreement import AGREEMENT_HEADING, parse_agreement
+from generator.parse.article import article_plain_blocks, parse_article
+from generator.parse.minutes import parse_minutes
+from generator.parse.sections import parse_sections
+from generator.knowledge.registers import Registers
 
 _KIND_WORDS = {
     "minutes": Kind.MINUTES, "anteckningar": Kind.MINUTES, "minnesanteckningar": Kind.MINUTES,

@@ -27,12 +27,12 @@ from typing import Any
 
 import yaml
 
-from generator.datafiles import phrase_alternation
+from generator.knowledge.datafiles import phrase_alternation
 from generator.model import Article, ContactPerson, Diagnostics, Paragraph, Quote, SourceFile
-from generator.parsing.blocks import content_blocks, split_blocks
-from generator.registers import UNKNOWN, Registers
+from generator.parse.blocks import content_blocks, split_blocks
+from generator.knowledge.registers import UNKNOWN, Registers
 
-TERMS_FILE = Path(__file__).resolve().parent.parent / "data" / "article_boilerplate.yml"
+TERMS_FILE = Path(__file__).resolve().parents[1] / "data" / "article_boilerplate.yml"
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w+])(?:\+\d{2}[\s-]?|0)\d{1,4}(?:[\s-]?\d{1,4}){2,5}(?!\w)")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-WORDING_FILE = Path(__file__).resolve().parent.parent / "data" / "beslutsformuleringar.yml"
+WORDING_FILE = Path(__file__).resolve().parents[1] / "data" / "beslutsformuleringar.yml"
 _SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÅÄÖ0-9\"”])")
 
 

@@ -2,7 +2,7 @@
 
 Published URLs are promises. Every path a page (document, person, municipality,
 organisation, topic) has been published at is kept in the address ledger (see
-generator.addresses); when a path changes, its old paths redirect.
+generator.resolve.addresses); when a path changes, its old paths redirect.
 """
 
 from __future__ import annotations
@@ -10,16 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.addresses import DOCUMENTS, Ledger, read_ledger, reconcile
-from generator.config import PeopleRules
-from generator.entities import Entities, collect_entities
-from generator.linking import Linker
+from generator.resolve.addresses import DOCUMENTS, Ledger, read_ledger, reconcile
+from generator.read.config import PeopleRules
+from generator.resolve.entities import Entities, collect_entities
+from generator.resolve.linking import Linker
 from generator.model import Diagnostics, Document, Kind
-from generator.people import PeopleIndex, collect_people, known_first_names, name_key, one_letter_apart
-from generator.registers import Registers
-from generator.glossary import find_unknown_abbreviations, load_glossary
+from generator.resolve.people import PeopleIndex, collect_people, known_first_names, name_key, one_letter_apart
+from generator.knowledge.registers import Registers
+from generator.knowledge.glossary import find_unknown_abbreviations, load_glossary
 from generator.slugs import slugify, unique_slug
-from generator.topic_index import TopicIndex, index_topics
+from generator.resolve.topic_index import TopicIndex, index_topics
 
 TITLE_SLUG_WORDS = 60  # characters of the title kept in a slug
 
@@ -93,7 +93,7 @@ def resolve(documents: list[Document], source_dir: Path, diagnostics: Diagnostic
 
 
 def current_addresses(corpus: Corpus) -> dict[str, dict[str, str]]:
-    """Section -> identity key -> the path its page has in this build (see generator.addresses)."""
+    """Section -> identity key -> the path its page has in this build (see generator.resolve.addresses)."""
     current: dict[str, dict[str, str]] = {DOCUMENTS: {p.document.source.name: p.url for p in corpus.pages}}
     if corpus.people is not None:
         current["personer"] = {key: f"personer/{person_id}.html" for key, person_id in corpus.people.by_key.items()}

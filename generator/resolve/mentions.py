@@ -42,7 +42,7 @@ import weakref
 from dataclasses import dataclass
 from itertools import accumulate
 
-from generator.registers import MUNICIPALITY, ORGANISATION, Municipality, Registers, is_strict_form
+from generator.knowledge.registers import MUNICIPALITY, ORGANISATION, Municipality, Registers, is_strict_form
 
 
 @dataclass(frozen=True)

@@ -48,19 +48,19 @@ import yaml
 
 # The date grammar (ISO, `12 mars 2021`, `12/3 2021`) is the one of generator/dates.py,
 # reused rather than written twice.
-from generator.datafiles import phrase_alternation
-from generator.dates import _cues as _date_cues
-from generator.dates import _full_dates, _Text
+from generator.knowledge.datafiles import phrase_alternation
+from generator.parse.dates import _cues as _date_cues
+from generator.parse.dates import _full_dates, _Text
 from generator.model import (
     Affiliation, Agreement, AgreementSection, BulletList, Diagnostics, JobTrackCommitment, LocalPassage,
     NumberedItem, NumberedList, Paragraph, Party, RevisionRule, Signatory, SourceFile, SubHeading, Table,
     TableRow,
 )
-from generator.parsing.blocks import RawBlock, bullet_text, content_blocks, split_blocks
-from generator.parsing.sections import SectionedText, parse_sections
-from generator.registers import MUNICIPALITY, ORGANISATION, UNKNOWN, Registers
+from generator.parse.blocks import RawBlock, bullet_text, content_blocks, split_blocks
+from generator.parse.sections import SectionedText, parse_sections
+from generator.knowledge.registers import MUNICIPALITY, ORGANISATION, UNKNOWN, Registers
 
-TERMS_FILE = Path(__file__).resolve().parent.parent / "data" / "agreement_terms.yml"
+TERMS_FILE = Path(__file__).resolve().parents[1] / "data" / "agreement_terms.yml"
 AGREEMENT_HEADING = re.compile(r"^(?:lokal\s+)?överenskommelse\b", re.IGNORECASE)
 
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2})[.)]\s+(?P<text>\S.*)$")

@@ -10,7 +10,7 @@ import io
 import json
 
 from generator.collation import swedish_key
-from generator.dates import format_date
+from generator.parse.dates import format_date
 from generator.resolve import Corpus
 
 SCHEMA_VERSION = 1

@@ -19,14 +19,14 @@ from typing import Callable
 from rapidfuzz.distance import Levenshtein
 
 from generator.collation import swedish_key
-from generator.config import PeopleRules
+from generator.read.config import PeopleRules
 from generator.model import Affiliation, Diagnostics, Document
-from generator.registers import Registers
+from generator.knowledge.registers import Registers
 from generator.slugs import slugify, unique_slug
-from generator.units import document_units
+from generator.resolve.units import document_units
 
 HIDDEN_NAME = "[namn dolt]"
-FIRST_NAMES_FILE = Path(__file__).parent / "data" / "fornamn.txt"
+FIRST_NAMES_FILE = Path(__file__).resolve().parents[1] / "data" / "fornamn.txt"
 
 _UPPER = "A-ZÅÄÖÉÜÆØ"
 _NAME_WORD = rf"[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*)?"

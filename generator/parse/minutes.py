@@ -14,10 +14,10 @@ from typing import Callable
 from generator.model import (
     AgendaItem, Affiliation, Block, Decision, Diagnostics, NoteTaker, Paragraph, SourceFile,
 )
-from generator.parsing.attendance import AttendanceParser, attendance_status, looks_like_name
-from generator.parsing.blocks import RawBlock, append_blocks, content_blocks, split_blocks
-from generator.parsing.decisions import decision_sentences
-from generator.registers import Registers
+from generator.parse.attendance import AttendanceParser, attendance_status, looks_like_name
+from generator.parse.blocks import RawBlock, append_blocks, content_blocks, split_blocks
+from generator.parse.decisions import decision_sentences
+from generator.knowledge.registers import Registers
 
 _ITEM = re.compile(r"^(?:§\s*(?P<para>\d{1,3})\.?|(?P<num>\d{1,3})\.)\s+(?P<title>\S.*)$")
 _DECISION = re.compile(r"^Beslut\s*:\s*(?P<text>.*)$", re.IGNORECASE | re.DOTALL)

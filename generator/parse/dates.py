@@ -27,7 +27,7 @@ import yaml
 
 from generator.model import DateSource, DocumentDate, Kind, Precision
 
-CUES_FILE = Path(__file__).parent / "data" / "date_cues.yml"
+CUES_FILE = Path(__file__).resolve().parents[1] / "data" / "date_cues.yml"
 
 FROM_META_REASON = "Angivet i källfilens front matter"
 NO_EVIDENCE_REASON = "Inget datum kunde härledas ur texten"

@@ -6,8 +6,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from generator.model import Document
-from generator.topics import Topic, TopicHit, load_topics, match_topics
-from generator.units import Unit, document_units
+from generator.knowledge.topics import Topic, TopicHit, load_topics, match_topics
+from generator.resolve.units import Unit, document_units
 
 
 @dataclass(frozen=True)

@@ -29,13 +29,13 @@ from pathlib import Path
 
 import yaml
 
-from generator.datafiles import scalar, string_list
+from generator.knowledge.datafiles import scalar, string_list
 from rapidfuzz import fuzz, process
 
 from generator.model import Affiliation
 from generator.slugs import slugify
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 MUNICIPALITIES_FILE = "kommuner.csv"
 ORGANISATIONS_FILE = "organisationer.yml"
 

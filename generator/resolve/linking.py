@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.entities import Entities
-from generator.mentions import find_mentions
+from generator.resolve.entities import Entities
+from generator.resolve.mentions import find_mentions
 from generator.model import Document
-from generator.people import PeopleIndex
-from generator.registers import Registers
+from generator.resolve.people import PeopleIndex
+from generator.knowledge.registers import Registers
 
 
 @dataclass(frozen=True)
