@@ -18,14 +18,15 @@ from generator.model import Diagnostics, Document, SourceFile
 from generator.parse import parse_document
 from generator.resolve.people import collect_people, name_key, redact
 from generator.read.sources import list_sources, read_source
-from generator.knowledge.registers import Registers, load_registers
+from generator.knowledge import Knowledge, load_knowledge
+from generator.model.knowledge import Glossary
 from generator.render import text as t
+from generator.render.abbreviations import annotate_html
 from generator.render.documents import render_document
 from generator.render.entities import (
     attendance_csv, render_entity, render_matrix, render_municipality_index, render_organisation_index,
     render_people_index, render_person,
 )
-from generator.knowledge.glossary import load_glossary
 from generator.render.register import render_register
 from generator.render.topics import archive_feed, render_glossary, render_topic, render_topic_index, topic_feed
 from generator.render.listings import KINDS, render_kind_index, render_start, render_timeline
@@ -60,36 +61,35 @@ class GenerateResult:
     skipped: int
 
 
-def _parse(source: SourceFile, settings: Settings, registers: Registers,
+def _parse(source: SourceFile, settings: Settings, knowledge: Knowledge,
            diagnostics: Diagnostics) -> Document | None:
     try:
-        return parse_document(source, settings, registers, diagnostics)
+        return parse_document(source, settings, knowledge, diagnostics)
     except Exception as error:  # one bad document must never stop the others
         diagnostics.error(source.name, None, f"dokumentet kunde inte tolkas ({error.__class__.__name__}: "
                           f"{error}) – ingen sida skapas; rapportera gärna felet")
         return None
 
 
-def parse_all(settings: Settings, diagnostics: Diagnostics,
+def parse_all(settings: Settings, knowledge: Knowledge, diagnostics: Diagnostics,
               progress: Progress = _no_progress) -> tuple[list[Document], int, int]:
-    registers = load_registers()
     paths = list_sources(settings.source_dir)
     sources = [s for s in (read_source(p, settings.source_dir, diagnostics) for p in paths) if s is not None]
-    documents = [d for d in (_parse(s, settings, registers, diagnostics)
+    documents = [d for d in (_parse(s, settings, knowledge, diagnostics)
                              for s in _counted(sources, "tolkar", progress)) if d is not None]
     if settings.people.hide:
-        documents = _hide_people(documents, settings, registers, diagnostics)
+        documents = _hide_people(documents, settings, knowledge, diagnostics)
     return documents, len(paths), len(paths) - len(documents)
 
 
-def _hide_people(documents: list[Document], settings: Settings, registers: Registers,
+def _hide_people(documents: list[Document], settings: Settings, knowledge: Knowledge,
                  diagnostics: Diagnostics) -> list[Document]:
     """Replace hidden people's names by [namn dolt] in the sources, then parse again.
 
     Every spelling the identity rules join to a hidden name is hidden, and so is the first
     name alone in documents where it can only mean that person.
     """
-    index = collect_people(documents, registers, settings.people, Diagnostics())
+    index = collect_people(documents, knowledge, settings.people, Diagnostics())
     hidden_ids = {index.by_key[name_key(n)] for n in settings.people.hide if name_key(n) in index.by_key}
     result = []
     for document in documents:
@@ -105,7 +105,7 @@ def _hide_people(documents: list[Document], settings: Settings, registers: Regis
             continue
         body, _ = redact(document.source.body, names, first_names)
         source = replace(document.source, raw=raw, body=body, redactions=count)
-        parsed = _parse(source, settings, registers, diagnostics)
+        parsed = _parse(source, settings, knowledge, diagnostics)
         if parsed is not None:
             result.append(parsed)
     return result
@@ -166,20 +166,26 @@ def render_all(corpus: Corpus, settings: Settings, progress: Progress = _no_prog
             files[f"amnen/{topic_id}.md"] = render_topic(topic_id, corpus.topics, corpus)
             files[f"amnen/{topic_id}.xml"] = topic_feed(topic_id, corpus.topics, corpus, settings.archive_title)
         files["amnen/index.md"] = render_topic_index(corpus.topics)
-    files["ordlista.md"] = render_glossary(load_glossary())
+    files["ordlista.md"] = render_glossary(corpus.glossary)
     files["data/arkiv.json"] = archive_json(corpus)
     files["data/beslut.csv"] = decisions_csv(corpus)
     return {name: data if isinstance(data, bytes) else data.encode("utf-8") for name, data in files.items()}
 
 
-def generate(root: Path, progress: Progress = _no_progress) -> GenerateResult:
+def generate(root: Path, progress: Progress = _no_progress, knowledge: Knowledge | None = None) -> GenerateResult:
     settings = load_settings(root)  # raises ConfigError before anything is written
+    knowledge = knowledge or load_knowledge()  # raises KnowledgeError before anything is written
     diagnostics = Diagnostics()
-    documents, read, skipped = parse_all(settings, diagnostics, progress)
+    documents, read, skipped = parse_all(settings, knowledge, diagnostics, progress)
     progress("samordnar", 0, 1)
-    corpus = resolve(documents, settings.source_dir, diagnostics, load_registers(), settings.people)
+    corpus = resolve(documents, settings.source_dir, diagnostics, knowledge, settings.people)
     progress("samordnar", 1, 1)
     files = render_all(corpus, settings, progress)
     report = write_tree(settings.docs_dir, files, diagnostics)
     write_if_changed(settings.source_dir / LEDGER_FILE, ledger_text(corpus.ledger).encode("utf-8"))
     return GenerateResult(settings, corpus, diagnostics, report, read, skipped)
+
+
+def annotate_page(html: str, glossary: Glossary) -> str:
+    """A built page with every glossary abbreviation explained on hover (for the MkDocs hook)."""
+    return annotate_html(html, glossary)

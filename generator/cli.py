@@ -13,7 +13,8 @@ import os
 import sys
 from pathlib import Path
 
-from generator.read.config import ConfigError, load_settings
+from generator.model.errors import ArkivError
+from generator.read.config import load_settings
 from generator.model import Diagnostics
 
 EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
@@ -58,14 +59,15 @@ def cmd_generate(root: Path, strict: bool, verbose: bool = False) -> int:
 
 def cmd_check(root: Path, strict: bool) -> int:
     from generator.build import parse_all
-    from generator.knowledge.registers import load_registers
+    from generator.knowledge import load_knowledge
     from generator.resolve import resolve
 
     settings = load_settings(root)
+    knowledge = load_knowledge()
     diagnostics = Diagnostics()
     with _progress_bar() as progress:
-        documents, read, skipped = parse_all(settings, diagnostics, progress)
-        resolve(documents, settings.source_dir, diagnostics, load_registers(), settings.people)
+        documents, read, skipped = parse_all(settings, knowledge, diagnostics, progress)
+        resolve(documents, settings.source_dir, diagnostics, knowledge, settings.people)
     _print_diagnostics(diagnostics)
     print(_summary(read, len(documents), skipped, diagnostics))
     return _exit_code(diagnostics, strict)
@@ -172,8 +174,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             return cmd_serve(root, strict, args.address)
         return cmd_check(root, strict)
-    except ConfigError as error:
-        print(error, file=sys.stderr)
+    except ArkivError as error:  # settings, a data file, a path the writer refused: no traceback
+        for line in error.lines():
+            print(line, file=sys.stderr)
         return EXIT_ERRORS
 
 

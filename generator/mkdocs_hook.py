@@ -13,13 +13,14 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from generator.build import generate
+from generator.build import annotate_page, generate
 from generator.cli import SKIP_GENERATE
-from generator.read.config import ConfigError
-from generator.knowledge.glossary import annotate_html, load_glossary
-from generator.write.searchpatch import SearchPatchError, patch_search_worker
+from generator.knowledge import load_knowledge
+from generator.model.errors import ArkivError
+from generator.write.searchpatch import patch_search_worker
 
 log = logging.getLogger("mkdocs.hooks.arkiv")
+_build: dict = {}  # what this build loaded once in on_pre_build (the glossary), for the page events
 
 
 def _root(config) -> Path:
@@ -27,12 +28,14 @@ def _root(config) -> Path:
 
 
 def on_pre_build(config) -> None:
-    if os.environ.get(SKIP_GENERATE):
-        return
     try:
-        result = generate(_root(config))
-    except ConfigError as error:
-        raise PluginError(str(error)) from None
+        knowledge = load_knowledge()
+        _build["glossary"] = knowledge.glossary
+        if os.environ.get(SKIP_GENERATE):
+            return
+        result = generate(_root(config), knowledge=knowledge)
+    except ArkivError as error:
+        raise PluginError("\n".join(error.lines())) from None
     for diagnostic in result.diagnostics.items:
         (log.warning if diagnostic.level == "error" else log.info)(str(diagnostic))
     log.info(f"arkiv: {len(result.corpus.pages)} dokument, {len(result.report.written)} filer skrivna")
@@ -46,11 +49,11 @@ def on_serve(server, config, builder):
 def on_page_content(html: str, page, config, files) -> str:
     """Every abbreviation in the glossary shows its expansion on hover (<abbr>); text in
     links, code and headings' ids is left alone."""
-    return annotate_html(html, load_glossary())
+    return annotate_page(html, _build["glossary"])
 
 
 def on_post_build(config) -> None:
     try:
         patch_search_worker(Path(config.site_dir))
-    except SearchPatchError as error:
+    except ArkivError as error:
         raise PluginError(f"Svensk sökning kunde inte aktiveras: {error}") from None

@@ -9,7 +9,7 @@ from generator.read.config import Settings
 from generator.model import Diagnostics, Document, SourceFile
 from generator.parse import parse_document
 from generator.read.sources import read_source
-from generator.knowledge.registers import load_registers
+from generator.knowledge import load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
@@ -21,13 +21,15 @@ SEEDS = {
     "article": "004_9c724100ee0c9759.txt",
 }
 SETTINGS = Settings(root=ROOT, default_network="AME-chefsnätverket")
+KNOWLEDGE = load_knowledge()  # the default data files, read once for the whole test session
+REGISTERS = KNOWLEDGE.registers
 
 
 def parse_seed(key: str) -> tuple[Document, Diagnostics]:
     diagnostics = Diagnostics()
     source = read_source(SOURCE / SEEDS[key], SOURCE, diagnostics)
     assert source is not None
-    return parse_document(source, SETTINGS, load_registers(), diagnostics), diagnostics
+    return parse_document(source, SETTINGS, KNOWLEDGE, diagnostics), diagnostics
 
 
 def source_from_text(text: str, name: str = "test.txt") -> SourceFile:
@@ -37,4 +39,4 @@ def source_from_text(text: str, name: str = "test.txt") -> SourceFile:
 
 def parse_text(text: str) -> tuple[Document, Diagnostics]:
     diagnostics = Diagnostics()
-    return parse_document(source_from_text(text), SETTINGS, load_registers(), diagnostics), diagnostics
+    return parse_document(source_from_text(text), SETTINGS, KNOWLEDGE, diagnostics), diagnostics

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 
 from generator.model import BulletList, Diagnostics, Kind, LocalPassage, Paragraph, SourceFile, SubHeading
 from generator.parse import parse_document
-from generator.parse.agreement import TERMS_FILE, first_revision, parse_agreement, split_tracks
+from generator.knowledge import DATA_DIR, FILES
+from generator.parse.agreement import first_revision, parse_agreement, split_tracks
 from generator.read.sources import read_source
-from generator.knowledge.registers import load_registers
-from tests.helpers import SETTINGS, parse_seed, parse_text, source_from_text
+from tests.helpers import KNOWLEDGE, SETTINGS, parse_seed, parse_text, source_from_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -35,7 +35,7 @@ def parse_fixture(name: str):
     diagnostics = Diagnostics()
     source = read_source(FIXTURES / name, FIXTURES, diagnostics)
     assert source is not None
-    return parse_document(source, SETTINGS, load_registers(), diagnostics), diagnostics
+    return parse_document(source, SETTINGS, KNOWLEDGE, diagnostics), diagnostics
 
 
 def all_text(blocks) -> str:
@@ -385,7 +385,7 @@ def test_front_matter_date_that_is_not_the_last_signature_is_noted():
     source = source_from_text(text)
     source = dataclasses.replace(source, meta={"date": "2021-06-01"})
     diagnostics = Diagnostics()
-    document = parse_document(source, SETTINGS, load_registers(), diagnostics)
+    document = parse_document(source, SETTINGS, KNOWLEDGE, diagnostics)
     assert document.date.value == "2021-06-01"
     assert any("sista underskriften (2021-03-01)" in d.message for d in diagnostics.items)
 
@@ -403,7 +403,7 @@ def test_front_matter_date_that_is_not_the_last_signature_is_noted():
     ("kock + städ; vaktmästare", ("kock", "städ", "vaktmästare")),
 ])
 def test_split_tracks(written, tracks):
-    assert split_tracks(written) == tracks
+    assert split_tracks(written, KNOWLEDGE.agreement_terms) == tracks
 
 
 @pytest.mark.parametrize("last, interval, month, expected", [
@@ -416,7 +416,7 @@ def test_split_tracks(written, tracks):
     (None, 12, 10, None),
 ])
 def test_first_revision(last, interval, month, expected):
-    assert first_revision(last, interval, month)[0] == expected
+    assert first_revision(last, interval, month, KNOWLEDGE.month_names)[0] == expected
 
 
 # --- properties ---------------------------------------------------------------------------------------
@@ -504,7 +504,7 @@ LINE = st.one_of(
 
 # Track names: no word of the commitment grammar (separators, `planerar`, `jobbspår inom` ...).
 _GRAMMAR = words(" ".join(str(v) for key in ("commitment_planned", "commitment_committed", "track_intros")
-                          for v in yaml.safe_load(TERMS_FILE.read_text(encoding="utf-8"))[key]) + " och samt")
+                          for v in yaml.safe_load((DATA_DIR / FILES["agreement_terms"]).read_text(encoding="utf-8"))[key]) + " och samt")
 TRACK = st.lists(WORD.filter(lambda w: w not in _GRAMMAR), min_size=1, max_size=3).map(" ".join)
 COMMITMENT = st.tuples(TOWN, st.booleans(), st.lists(TRACK, min_size=1, max_size=4)).map(
     lambda t: (t[0], t[1], t[2], f"{t[0]}: {'Planerar för ' if t[1] else ''}{', '.join(t[2])}"))
@@ -562,7 +562,7 @@ def raw_source(text: str) -> SourceFile:
 @given(agreement_texts())
 def test_generated_agreements_parse_without_losing_a_word(case):
     text, commitments, people = case
-    agreement = parse_agreement(raw_source(text), load_registers(), Diagnostics())
+    agreement = parse_agreement(raw_source(text), KNOWLEDGE, Diagnostics())
     missing = words(text) - structure_words(agreement)
     assert not missing, missing
     # what the generator put in a recognisable form is recognised, word for word
@@ -581,12 +581,12 @@ def test_generated_agreements_parse_without_losing_a_word(case):
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
 def test_arbitrary_text_never_raises(text):
-    agreement = parse_agreement(raw_source(text), load_registers(), Diagnostics())
+    agreement = parse_agreement(raw_source(text), KNOWLEDGE, Diagnostics())
     assert words(text) <= structure_words(agreement)
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(LINE, max_size=30).map("\n".join))
 def test_arbitrary_lines_never_raise_or_lose_words(text):
-    agreement = parse_agreement(raw_source(text), load_registers(), Diagnostics())
+    agreement = parse_agreement(raw_source(text), KNOWLEDGE, Diagnostics())
     assert words(text) <= structure_words(agreement)

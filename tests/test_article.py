@@ -16,8 +16,7 @@ from generator.model import BulletList, Diagnostics, Kind, Paragraph, SourceFile
 from generator.parse import parse_document
 from generator.parse.article import parse_article
 from generator.read.sources import read_source
-from generator.knowledge.registers import load_registers
-from tests.helpers import SETTINGS, parse_seed, parse_text
+from tests.helpers import KNOWLEDGE, SETTINGS, parse_seed, parse_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -112,7 +111,7 @@ def test_seed_date_is_left_to_the_date_rules(seed):
 def lerum():
     diagnostics = Diagnostics()
     source = read_source(FIXTURES / "article_lerum.txt", FIXTURES, diagnostics)
-    document = parse_document(source, SETTINGS, load_registers(), diagnostics)
+    document = parse_document(source, SETTINGS, KNOWLEDGE, diagnostics)
     assert document.kind is Kind.ARTICLE
     return document, diagnostics
 
@@ -259,7 +258,7 @@ def raw_source(text: str) -> SourceFile:
 @given(articles())
 def test_generated_articles_parse_into_their_parts(case):
     text, speaker, body, footer, contact = case
-    article = parse_article(raw_source(text), load_registers(), Diagnostics())
+    article = parse_article(raw_source(text), KNOWLEDGE, Diagnostics())
     assert words(text) <= words("\n".join(strings(article)))
     quotes = article.quotes
     assert [q.speaker for q in quotes] == [s for _, s in body if s]
@@ -273,7 +272,7 @@ def test_generated_articles_parse_into_their_parts(case):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
 def test_arbitrary_text_never_raises_or_loses_a_word(text):
-    article = parse_article(raw_source(text), load_registers(), Diagnostics())
+    article = parse_article(raw_source(text), KNOWLEDGE, Diagnostics())
     assert words(text) <= words("\n".join(strings(article)))
 
 
@@ -287,7 +286,7 @@ LINE = st.one_of(SENTENCE, WORD, FOOTER, SENTENCE.map(lambda s: "– " + s), SEN
 @settings(max_examples=200, deadline=None)
 @given(st.lists(LINE, max_size=25).map("\n".join))
 def test_arbitrary_lines_never_raise_or_lose_a_word(text):
-    article = parse_article(raw_source(text), load_registers(), Diagnostics())
+    article = parse_article(raw_source(text), KNOWLEDGE, Diagnostics())
     assert words(text) <= words("\n".join(strings(article)))
 
 

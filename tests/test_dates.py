@@ -11,8 +11,20 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.parse import dates
-from generator.parse.dates import date_from_meta, date_sort_key, format_date, infer_date
+from generator.knowledge import DATA_DIR, FILES, KnowledgeError
+from generator.knowledge.date_cues import read_date_cues
+from generator.display import format_date as display_date
+from generator.parse.dates import date_from_meta, date_sort_key
+from generator.parse.dates import infer_date as infer_with_cues
+from tests.helpers import KNOWLEDGE
+
+
+def infer_date(body: str, kind: Kind):
+    return infer_with_cues(body, kind, KNOWLEDGE.date_cues)
+
+
+def format_date(date):
+    return display_date(date, KNOWLEDGE.month_names)
 from generator.model import DateSource, DocumentDate, Kind, Precision
 
 SOURCE = Path(__file__).resolve().parent.parent / "source"
@@ -377,8 +389,8 @@ def test_sort_key_is_chronological_with_unknown_first():
 # --- the cue file ---------------------------------------------------------------------
 
 
-def test_cue_file_is_documented_and_loaded_once():
-    text = dates.CUES_FILE.read_text(encoding="utf-8")
+def test_cue_file_is_documented():
+    text = (DATA_DIR / FILES["date_cues"]).read_text(encoding="utf-8")
     assert text.startswith("#") and "THE RULE" in text
     data = yaml.safe_load(text)
     for key in ["header_labels", "signature_markers", "month_prepositions", "recurring_cues"]:
@@ -386,7 +398,16 @@ def test_cue_file_is_documented_and_loaded_once():
     assert all(spec["phrases"] for spec in data["year_cues"].values())
     assert data["tense_cues"]["past"] and data["tense_cues"]["future"]
     assert len(set(data["months"].values())) == 12
-    assert dates._cues() is dates._cues()
+
+
+def test_a_missing_key_in_the_cue_file_is_one_error_naming_it(tmp_path):
+    data = yaml.safe_load((DATA_DIR / FILES["date_cues"]).read_text(encoding="utf-8"))
+    del data["weekdays"]
+    path = tmp_path / "date_cues.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        read_date_cues(path)
+    assert caught.value.problems == [f"{path}: key `weekdays` is missing (a list of texts)"]
 
 
 # --- properties -----------------------------------------------------------------------

@@ -11,15 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.knowledge.glossary import (
-    Glossary, GlossaryEntry, GlossaryError, annotate_html, find_unknown_abbreviations,
-    load_glossary, looks_like_abbreviation, read_glossary,
-)
-from generator.knowledge.registers import load_registers
+from generator.knowledge.glossary import Glossary, GlossaryEntry, GlossaryError, read_glossary
+from generator.render.abbreviations import annotate_html
+from generator.resolve.abbreviations import find_unknown_abbreviations, looks_like_abbreviation
 from generator.render import text as render_text
-from tests.helpers import SEEDS, SOURCE
+from tests.helpers import KNOWLEDGE, SEEDS, SOURCE
 
-GLOSSARY = load_glossary()
+GLOSSARY = KNOWLEDGE.glossary
 EXTENSIONS = ["abbr", "attr_list", "toc", "md_in_html"]
 # The extensions of mkdocs.yml, plus abbr.
 SITE_EXTENSIONS = ["abbr", "toc", "attr_list", "md_in_html", "admonition", "tables",
@@ -233,7 +231,7 @@ def test_annotate_html_only_ever_adds_abbr_tags(pieces):
 
 
 def register_names() -> set[str]:
-    registers = load_registers()
+    registers = KNOWLEDGE.registers
     return ({form for m in registers.municipalities for form in m.forms}
             | {form for o in registers.organisations for form in o.forms})
 

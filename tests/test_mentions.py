@@ -10,14 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.resolve.mentions import Mention, find_mentions
-from generator.knowledge.registers import Registers, load_registers
+from generator.knowledge.registers import Registers
+from tests.helpers import REGISTERS
 
 SOURCE = Path(__file__).resolve().parent.parent / "source"
 
 
 @pytest.fixture(scope="module")
 def registers() -> Registers:
-    return load_registers()
+    return REGISTERS
 
 
 def found(text: str, registers: Registers) -> list[tuple[str, str]]:
@@ -171,7 +172,7 @@ _TOKENS = ["Mark", "mark", "Marks kommun", "Göteborg", "Göteborgs", "GR", "GR:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_TOKENS), max_size=25).map(" ".join))
 def test_mentions_are_sorted_non_overlapping_and_exact(text):
-    _assert_well_formed(text, find_mentions(text, load_registers()))
+    _assert_well_formed(text, find_mentions(text, REGISTERS))
 
 
 @pytest.mark.skipif(not SOURCE.is_dir(), reason="no seed documents")

@@ -21,10 +21,9 @@ from hypothesis import strategies as st
 from generator.read.config import Settings
 from generator.model import Diagnostics
 from generator.parse import parse_document
-from generator.knowledge.registers import load_registers
 from generator.render.documents import render_document
 from generator.resolve import resolve
-from tests.helpers import ROOT, SOURCE, parse_seed, source_from_text
+from tests.helpers import KNOWLEDGE, ROOT, SOURCE, parse_seed, source_from_text
 
 MARKERS = {"anteckningar", "ej", "närvarande"}  # attendance headings and the document heading
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "admonition", "tables", "pymdownx.details", "pymdownx.superfences"]
@@ -124,8 +123,8 @@ SETTINGS = Settings(root=ROOT, default_network="AME-chefsnätverket")
 def test_random_documents_lose_no_word(text):
     diagnostics = Diagnostics()
     source = source_from_text(text)
-    document = parse_document(source, SETTINGS, load_registers(), diagnostics)  # never raises
-    corpus = resolve([document], Path("/nonexistent"), diagnostics, load_registers())
+    document = parse_document(source, SETTINGS, KNOWLEDGE, diagnostics)  # never raises
+    corpus = resolve([document], Path("/nonexistent"), diagnostics, KNOWLEDGE)
     page = corpus.pages[0]
     md = render_document(page, corpus, "kallor/test.txt").split("\n---\n", 1)[1]
     html = markdown.markdown(md, extensions=EXTENSIONS)

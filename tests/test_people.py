@@ -10,8 +10,7 @@ from generator.read.config import PeopleRules
 from generator.resolve.entities import collect_entities
 from generator.model import Diagnostics
 from generator.resolve.people import collect_people, one_letter_apart, redact
-from generator.knowledge.registers import load_registers
-from tests.helpers import parse_seed, parse_text
+from tests.helpers import KNOWLEDGE, parse_seed, parse_text
 
 
 def seed_documents():
@@ -20,7 +19,7 @@ def seed_documents():
 
 def people_of(documents, rules=PeopleRules()):
     diagnostics = Diagnostics()
-    return collect_people(documents, load_registers(), rules, diagnostics), diagnostics
+    return collect_people(documents, KNOWLEDGE, rules, diagnostics), diagnostics
 
 
 # --- identity on the seeds --------------------------------------------------------------------
@@ -112,7 +111,7 @@ def test_editor_can_forbid_and_confirm_merges():
 
 
 def test_first_name_links_only_when_unique_in_the_document():
-    registers = load_registers()
+    registers = KNOWLEDGE.registers
     unique, _ = parse_text(minutes("Anna Ek, Ale", "Lars Berg, Lerum", text="Anna berättar om läget."))
     ambiguous, _ = parse_text(minutes("Anna Ek, Ale", "Anna Berg, Lerum", text="Anna berättar om läget."))
     for document, expected in ((unique, ["anna-ek"]), (ambiguous, [])):
@@ -120,7 +119,7 @@ def test_first_name_links_only_when_unique_in_the_document():
         from generator.resolve.people import known_first_names
 
         text = document.items[0].blocks[0].text
-        spans = index.spans(text, document, known_first_names([document]), registers)
+        spans = index.spans(text, document, known_first_names([document], KNOWLEDGE.first_names), registers)
         assert [person_id for _s, _e, person_id in spans] == expected
 
 
@@ -129,7 +128,7 @@ def test_first_name_links_only_when_unique_in_the_document():
 
 def test_every_gr_and_sjuharad_municipality_has_a_page(project):
     generate(project)
-    registers = load_registers()
+    registers = KNOWLEDGE.registers
     for association, size in (("GR", 13), ("Sjuhärad", 8)):
         members = registers.members(association)
         assert len(members) == size
@@ -138,7 +137,7 @@ def test_every_gr_and_sjuharad_municipality_has_a_page(project):
 
 
 def test_variants_resolve_to_their_municipality():
-    entities = collect_entities(seed_documents(), load_registers())
+    entities = collect_entities(seed_documents(), KNOWLEDGE)
     molndal = entities.municipalities["molndal"]
     reports = [o.excerpt for o in molndal.reports]
     assert any(r.startswith("Mölnadal: Köping var ett inspirerande exempel") for r in reports)

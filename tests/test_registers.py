@@ -108,8 +108,10 @@ def test_organisations_are_consistent(registers):
     assert registers.organisation_by_id("arbetsformedlingen").display == "Arbetsförmedlingen"
 
 
-def test_load_registers_is_cached_for_the_default_folder():
-    assert load_registers() is load_registers()
+def test_load_registers_reads_the_default_folder_afresh():
+    # no module keeps a data file: a second archive in the same process may use other data
+    assert load_registers() is not load_registers()
+    assert load_registers().municipalities == load_registers().municipalities
 
 
 # --- municipality() --------------------------------------------------------------------

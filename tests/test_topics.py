@@ -9,13 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.knowledge.topics import (
-    MIN_MATCHES, Topic, TopicError, TopicPattern, blocks_text, compile_pattern, excerpt,
-    load_topics, match_topics, read_topics,
-)
-from tests.helpers import parse_seed
+from generator.knowledge.topics import Topic, TopicError, TopicPattern, compile_pattern, read_topics
+from generator.render.excerpts import excerpt
+from generator.resolve.topics import MIN_MATCHES, blocks_text, match_topics
+from tests.helpers import KNOWLEDGE, parse_seed
 
-TOPICS = load_topics()
+TOPICS = KNOWLEDGE.topics
 BY_ID = {t.id: t for t in TOPICS}
 
 # A long agenda item that mentions jobbspår once, in passing.
@@ -196,10 +195,6 @@ def test_hits_are_ordered_title_first_then_by_count():
     text = "Jobbspår och jobbspår och jobbspår. Feriejobb och feriejobb."
     hits = match_topics("Statistik", text, TOPICS)
     assert [h.topic_id for h in hits] == ["statistik", "jobbspar", "feriejobb"]
-
-
-def test_default_vocabulary_is_used_when_none_is_given():
-    assert match_topics("Feriejobb 2024", "") == match_topics("Feriejobb 2024", "", TOPICS)
 
 
 # --- the seeds: honest expectations from the rule -------------------------------------------

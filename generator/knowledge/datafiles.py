@@ -1,13 +1,70 @@
 """Reading the editable data files (YAML nodes, so that problems carry line numbers) and
-turning their phrase lists into patterns. Shared by the registers, topics, glossary and
-the agreement and article parsers."""
+turning their phrase lists into patterns. Shared by every loader in generator.knowledge."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
+
+from generator.model.errors import ArkivError
+
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"  # the data files shipped with the generator
+
+
+class KnowledgeError(ArkivError):
+    """A data file cannot be used; each problem names the file and the line or key."""
+
+
+def load_yaml(path: Path) -> Any:
+    """The parsed file; unreadable or invalid YAML is a KnowledgeError with its line."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise KnowledgeError(f"{path}: cannot read: {error}") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise KnowledgeError(f"{where}: not valid YAML: {getattr(error, 'problem', error)}") from None
+
+
+class Fields:
+    """The top-level keys of a YAML mapping, read with the file and key named in every problem."""
+
+    def __init__(self, path: Path, data: Any) -> None:
+        if not isinstance(data, dict):
+            raise KnowledgeError(f"{path}: expected a mapping of keys (`key: value`)")
+        self.path, self.data = path, data
+
+    def value(self, key: str, kind: type | tuple[type, ...], form: str) -> Any:
+        if key not in self.data:
+            raise KnowledgeError(f"{self.path}: key `{key}` is missing ({form})")
+        value = self.data[key]
+        if not isinstance(value, kind) or isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
+            raise KnowledgeError(f"{self.path}: key `{key}` must be {form}")
+        return value
+
+    def texts(self, key: str) -> list[str]:
+        """A list of texts (phrases); an empty entry is a problem."""
+        values = self.value(key, list, "a list of texts")
+        if not all(isinstance(v, (str, int, float)) and str(v).strip() for v in values):
+            raise KnowledgeError(f"{self.path}: key `{key}`: every entry must be a non-empty text")
+        return [str(v) for v in values]
+
+    def mapping(self, key: str, form: str = "a mapping") -> dict:
+        return self.value(key, dict, form)
+
+    def number(self, key: str) -> int:
+        return self.value(key, int, "a whole number")
+
+    def regex(self, key: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+        try:
+            return re.compile(pattern, flags)
+        except re.error as error:
+            raise KnowledgeError(f"{self.path}: key `{key}`: {pattern!r} is not a valid pattern ({error})") from None
 
 
 def scalar(node: yaml.Node | None) -> str | None:

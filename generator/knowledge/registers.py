@@ -22,20 +22,18 @@ Organisations are never fuzzy-matched; recurring misspellings belong in their al
 from __future__ import annotations
 
 import csv
-import functools
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from generator.knowledge.datafiles import scalar, string_list
+from generator.knowledge.datafiles import DATA_DIR, KnowledgeError, scalar, string_list
 from rapidfuzz import fuzz, process
 
 from generator.model import Affiliation
+from generator.model.knowledge import Municipality, Organisation
 from generator.slugs import slugify
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 MUNICIPALITIES_FILE = "kommuner.csv"
 ORGANISATIONS_FILE = "organisationer.yml"
 
@@ -48,54 +46,8 @@ ORGANISATION = "organisation"
 UNKNOWN = "unknown"
 
 
-class RegisterError(Exception):
-    """A problem in a register data file; the message has one `file:line: problem` per line."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
-
-
-@dataclass(frozen=True)
-class Municipality:
-    code: str  # SCB kommunkod, e.g. "1480"
-    name: str  # SCB short name, e.g. "Göteborg"
-    slug: str
-    county: str  # e.g. "Västra Götalands län"
-    associations: tuple[str, ...] = ()  # e.g. ("GR",)
-    aliases: tuple[str, ...] = ()
-    ambiguous: bool = False  # the name is also an ordinary word or a person's name
-
-    @property
-    def county_code(self) -> str:
-        return self.code[:2]
-
-    @property
-    def forms(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
-
-
-@dataclass(frozen=True)
-class Organisation:
-    id: str  # also the page slug
-    name: str
-    short: str | None = None
-    aliases: tuple[str, ...] = ()
-    parent: str | None = None  # id of the organisation this is a unit of
-    description: str = ""
-
-    @property
-    def slug(self) -> str:
-        return self.id
-
-    @property
-    def display(self) -> str:
-        """The form people write: the abbreviation when there is one (`GR`, `SKR`)."""
-        return self.short or self.name
-
-    @property
-    def forms(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(f for f in (self.name, self.short, *self.aliases) if f))
+class RegisterError(KnowledgeError):
+    """A problem in a register data file; `problems` holds one `file:line: problem` each."""
 
 
 def is_strict_form(form: str) -> bool:
@@ -313,22 +265,17 @@ class Registers:
 # --- loading ---------------------------------------------------------------------------
 
 
-def load_registers(data_dir: Path | None = None) -> Registers:
-    """Read and check the register files; the default data folder is read once per process."""
-    if data_dir is None:
-        return _default_registers()
-    return _load(Path(data_dir))
-
-
-@functools.cache
-def _default_registers() -> Registers:
-    return _load(DATA_DIR)
-
-
-def _load(data_dir: Path) -> Registers:
-    municipalities = read_municipalities(data_dir / MUNICIPALITIES_FILE)
-    organisations = read_organisations(data_dir / ORGANISATIONS_FILE, municipalities)
+def read_registers(municipalities_file: Path, organisations_file: Path) -> Registers:
+    """Read and check both register files."""
+    municipalities = read_municipalities(municipalities_file)
+    organisations = read_organisations(organisations_file, municipalities)
     return Registers(municipalities, organisations)
+
+
+def load_registers(data_dir: Path | None = None) -> Registers:
+    """The registers of a data folder (default: generator/data/), read afresh."""
+    folder = Path(data_dir) if data_dir is not None else DATA_DIR
+    return read_registers(folder / MUNICIPALITIES_FILE, folder / ORGANISATIONS_FILE)
 
 
 _MUNICIPALITY_COLUMNS = ("code", "name", "county", "associations", "aliases")

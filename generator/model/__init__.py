@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import Any, Mapping
 
 
+HIDDEN_NAME = "[namn dolt]"  # stands for a hidden person's name everywhere (the editor's `people.hide`)
+
+
 class Kind(str, Enum):
     """What a document is. The value is the identifier used in front matter and export."""
 

@@ -9,13 +9,14 @@ import re
 
 from generator.parse.classify import classify
 from generator.read.config import Settings
-from generator.parse.dates import date_from_meta, format_date, infer_date
+from generator.display import format_date
+from generator.parse.dates import date_from_meta, infer_date
 from generator.model import Agreement, DateSource, Diagnostics, Document, DocumentDate, Kind, Precision, SourceFile
 from generator.parse.agreement import AGREEMENT_HEADING, parse_agreement
 from generator.parse.article import article_plain_blocks, parse_article
 from generator.parse.minutes import parse_minutes
 from generator.parse.sections import parse_sections
-from generator.knowledge.registers import Registers
+from generator.knowledge import Knowledge
 
 _KIND_WORDS = {
     "minutes": Kind.MINUTES, "anteckningar": Kind.MINUTES, "minnesanteckningar": Kind.MINUTES,
@@ -27,18 +28,18 @@ _KIND_WORDS = {
 KNOWN_META = {"title", "date", "kind", "network"}
 
 
-def parse_document(source: SourceFile, settings: Settings, registers: Registers,
+def parse_document(source: SourceFile, settings: Settings, knowledge: Knowledge,
                    diagnostics: Diagnostics) -> Document:
     for key in sorted(set(source.meta) - KNOWN_META, key=str):
         diagnostics.warning(source.name, 1, f"okänd nyckel i front matter: `{key}` (kända: "
                             f"{', '.join(sorted(KNOWN_META))}) – ignoreras")
     kind = _kind(source, diagnostics)
-    date = _date(source, kind, diagnostics)
+    date = _date(source, kind, knowledge, diagnostics)
     network = _network(source, settings, kind)
 
     if kind is Kind.MINUTES:
-        parts = parse_minutes(source, registers, diagnostics)
-        default_title = _minutes_title(network, date)
+        parts = parse_minutes(source, knowledge, diagnostics)
+        default_title = _minutes_title(network, date, knowledge)
         if not parts.items:
             diagnostics.warning(source.name, None, "inga numrerade dagordningspunkter hittades")
         return Document(
@@ -49,7 +50,7 @@ def parse_document(source: SourceFile, settings: Settings, registers: Registers,
 
     if kind is Kind.AGREEMENT:
         text = parse_sections(source, AGREEMENT_HEADING)
-        agreement = parse_agreement(source, registers, diagnostics, sectioned=text)
+        agreement = parse_agreement(source, knowledge, diagnostics, sectioned=text)
         _check_signing_date(source, date, agreement, diagnostics)
         if date.source is not DateSource.FRONT_MATTER and agreement.last_signed:
             date = _signature_date(agreement)
@@ -59,7 +60,7 @@ def parse_document(source: SourceFile, settings: Settings, registers: Registers,
             agreement=agreement,
         )
     if kind is Kind.ARTICLE:
-        article = parse_article(source, registers, diagnostics)
+        article = parse_article(source, knowledge, diagnostics)
         text = parse_sections(source, None)
         if text.sections:  # an article in numbered sections keeps them (and its anchors)
             preamble, sections = tuple(text.preamble), tuple(text.sections)
@@ -114,7 +115,7 @@ def _kind(source: SourceFile, diagnostics: Diagnostics) -> Kind:
     return classification.kind
 
 
-def _date(source: SourceFile, kind: Kind, diagnostics: Diagnostics) -> DocumentDate:
+def _date(source: SourceFile, kind: Kind, knowledge: Knowledge, diagnostics: Diagnostics) -> DocumentDate:
     if "date" in source.meta:
         try:
             date = date_from_meta(source.meta["date"])
@@ -124,7 +125,7 @@ def _date(source: SourceFile, kind: Kind, diagnostics: Diagnostics) -> DocumentD
             if date is not None:
                 return date
     # Padding keeps the line numbers the reason cites true lines of the file.
-    date = infer_date("\n" * (source.first_body_line - 1) + source.body, kind)
+    date = infer_date("\n" * (source.first_body_line - 1) + source.body, kind, knowledge.date_cues)
     if date.value is None:
         diagnostics.warning(source.name, None, "inget datum kunde härledas; ange `date:` i front matter")
     return date
@@ -148,6 +149,6 @@ def _title(source: SourceFile, default: str) -> str:
     return str(value).strip() if value is not None and str(value).strip() else default
 
 
-def _minutes_title(network: str, date: DocumentDate) -> str:
+def _minutes_title(network: str, date: DocumentDate, knowledge: Knowledge) -> str:
     where = f"Möte i {network}" if network else "Möte"
-    return f"{where}, {format_date(date)}" if date.value else f"{where} (odaterat)"
+    return f"{where}, {format_date(date, knowledge.month_names)}" if date.value else f"{where} (odaterat)"

@@ -37,19 +37,15 @@ shift every later pair. Dates or names left over are reported.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections import deque
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
-import yaml
 
 # The date grammar (ISO, `12 mars 2021`, `12/3 2021`) is the one of generator/dates.py,
 # reused rather than written twice.
 from generator.knowledge.datafiles import phrase_alternation
-from generator.parse.dates import _cues as _date_cues
 from generator.parse.dates import _full_dates, _Text
 from generator.model import (
     Affiliation, Agreement, AgreementSection, BulletList, Diagnostics, JobTrackCommitment, LocalPassage,
@@ -58,9 +54,10 @@ from generator.model import (
 )
 from generator.parse.blocks import RawBlock, bullet_text, content_blocks, split_blocks
 from generator.parse.sections import SectionedText, parse_sections
-from generator.knowledge.registers import MUNICIPALITY, ORGANISATION, UNKNOWN, Registers
+from generator.knowledge import Knowledge
+from generator.knowledge.agreement_terms import AgreementTerms
+from generator.knowledge.registers import MUNICIPALITY, ORGANISATION, UNKNOWN
 
-TERMS_FILE = Path(__file__).resolve().parents[1] / "data" / "agreement_terms.yml"
 AGREEMENT_HEADING = re.compile(r"^(?:lokal\s+)?överenskommelse\b", re.IGNORECASE)
 
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2})[.)]\s+(?P<text>\S.*)$")
@@ -70,78 +67,6 @@ _INLINE_LABEL = re.compile(r"^(?P<label>[^:\n]{2,60}?)\s*:\s+(?P<rest>\S.*)$", r
 _HEADING_MAX_WORDS = 20
 _LABEL_MAX_WORDS = 6
 _PARTICLES = {"af", "von", "van", "de", "der", "den", "al", "el", "da", "di", "du", "la", "le", "bin"}
-
-
-# --- the terms file -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Terms:
-    roles: tuple[tuple[str, tuple[str, ...]], ...]
-    party_label: re.Pattern[str]
-    party_sentence: re.Pattern[str]
-    commitment_heading: re.Pattern[str]
-    planned: re.Pattern[str]
-    committed: re.Pattern[str]
-    verb_anywhere: re.Pattern[str]
-    track_intro: re.Pattern[str]
-    track_pairs: re.Pattern[str]
-    total_label: re.Pattern[str]
-    validity_open: re.Pattern[str]
-    validity_until: re.Pattern[str]
-    agreement_word: re.Pattern[str]
-    revision: re.Pattern[str]
-    frequency: re.Pattern[str]
-    frequencies: dict[str, int]
-    revision_month: re.Pattern[str]
-    signature_label: re.Pattern[str]
-    signature_heading: re.Pattern[str]
-    signature_for: re.Pattern[str]
-    title_words: frozenset[str]
-    title_suffixes: tuple[str, ...]
-
-
-@functools.cache
-def _terms() -> _Terms:
-    data = yaml.safe_load(TERMS_FILE.read_text(encoding="utf-8"))
-    flags = re.IGNORECASE
-    months = _date_cues().month_names  # number -> full Swedish name
-    frequencies = {" ".join(str(k).lower().split()): int(v) for k, v in data["frequencies"].items()}
-    planned = list(data["commitment_planned"])
-    committed = list(data["commitment_committed"])
-    return _Terms(
-        roles=tuple((role, tuple(" ".join(str(p).lower().split()) for p in phrases))
-                    for role, phrases in data["section_roles"].items()),
-        party_label=re.compile(rf"^\s*(?:{phrase_alternation(data['party_labels'])})\s*:\s*", flags),
-        party_sentence=re.compile(rf"(?:{phrase_alternation(data['party_sentence_cues'])})\s+", flags),
-        commitment_heading=re.compile(phrase_alternation(data["commitment_headings"]), flags),
-        planned=re.compile(rf"^(?:{phrase_alternation(planned)})\s*", flags),
-        committed=re.compile(rf"^(?:{phrase_alternation(committed)})\s*", flags),
-        verb_anywhere=re.compile(rf"\s(?P<verb>{phrase_alternation(planned + committed)})\s", flags),
-        track_intro=re.compile(rf"^(?:{phrase_alternation(data['track_intros'])})\s+", flags),
-        track_pairs=re.compile(phrase_alternation(data["track_pairs"]), flags),
-        total_label=re.compile(rf"^\s*(?:{phrase_alternation(data['table_total_labels'])})", flags),
-        validity_open=re.compile(phrase_alternation(data["validity_open"]), flags),
-        validity_until=re.compile(rf"(?:{phrase_alternation(data['validity_until'])})\s*", flags),
-        agreement_word=re.compile(phrase_alternation(data["agreement_words"]), flags),
-        revision=re.compile(r"(?<!\w)(?:" + "|".join(
-            re.escape(str(p)).replace(r"\ ", r"\s+") for p in data["revision_cues"]) + r")", flags),
-        frequency=re.compile(phrase_alternation(list(frequencies)), flags),
-        frequencies=frequencies,
-        revision_month=re.compile(
-            rf"(?<!\w)(?:i|under|varje|senast\s+i|före|till)\s+(?:(?:början|mitten|slutet)\s+av\s+)?"
-            rf"(?P<month>{phrase_alternation(list(months.values()))})", flags),
-        signature_label=re.compile(rf"^\W*(?:{phrase_alternation(data['signature_labels'])})\W*$", flags),
-        signature_heading=re.compile(
-            rf"^\W*(?:\d{{1,2}}\.\s+)?(?:{phrase_alternation(data['signature_headings'])})\W*$", flags),
-        signature_for=re.compile(rf"^(?:{phrase_alternation(data['signature_for'])})\s+(?P<party>\S.*?)\s*:?$", flags),
-        title_words=frozenset(" ".join(str(w).lower().split()) for w in data["title_words"]),
-        title_suffixes=tuple(str(s).lower() for s in data["title_suffixes"]),
-    )
-
-
-def _month_number(name: str) -> int | None:
-    return _date_cues().month_lookup.get(name.lower())
 
 
 # --- helpers on text -----------------------------------------------------------------------
@@ -231,12 +156,13 @@ class _DateEntry:
 
 
 class _AgreementParser:
-    def __init__(self, source: SourceFile, registers: Registers, diagnostics: Diagnostics,
+    def __init__(self, source: SourceFile, knowledge: Knowledge, diagnostics: Diagnostics,
                  sectioned: SectionedText | None) -> None:
         self.source = source
-        self.registers = registers
+        self.registers = knowledge.registers
+        self.cues = knowledge.date_cues
         self.diagnostics = diagnostics
-        self.terms = _terms()
+        self.terms = knowledge.agreement_terms
         self.body_lines = source.body.split("\n")
         self.sectioned = sectioned if sectioned is not None else parse_sections(source, AGREEMENT_HEADING)
 
@@ -722,7 +648,7 @@ class _AgreementParser:
         """`Mark 2020-10-18 Svenljunga 2020-10-14` -> two entries; None unless the line is only that."""
         if not re.search(r"\d", line):
             return None
-        found = _full_dates(_Text(line), _date_cues())
+        found = _full_dates(_Text(line), self.cues)
         if not found:
             return None
         entries: list[_DateEntry] = []
@@ -968,7 +894,7 @@ class _AgreementParser:
         validity = "tills vidare" if terms.validity_open.search(text) else None
         valid_until = None
         for match in terms.validity_until.finditer(text):
-            dates = _full_dates(_Text(text[match.end(): match.end() + 30]), _date_cues())
+            dates = _full_dates(_Text(text[match.end(): match.end() + 30]), self.cues)
             if dates and dates[0].start == 0:
                 valid_until = dates[0].date.isoformat()
                 break
@@ -976,24 +902,23 @@ class _AgreementParser:
         frequency = frequency_match.group(0) if frequency_match else None
         interval = terms.frequencies.get(" ".join(frequency.lower().split())) if frequency else None
         month_match = terms.revision_month.search(text)
-        month = _month_number(month_match.group("month")) if month_match else None
+        month = self.cues.month_lookup.get(month_match.group("month").lower()) if month_match else None
         if not any((validity, valid_until, frequency, month)):
             return None
-        first, basis = first_revision(agreement.last_signed, interval, month)
+        first, basis = first_revision(agreement.last_signed, interval, month, self.cues.month_names)
         return RevisionRule(text, validity, valid_until, frequency, interval, month, first, basis, line)
 
 
 # --- pieces that need no parser state ------------------------------------------------------------
 
 
-def split_tracks(text: str, terms: _Terms | None = None) -> tuple[str, ...]:
+def split_tracks(text: str, terms: AgreementTerms) -> tuple[str, ...]:
     """`Vård- och omsorg & lager/logistik` -> (`Vård- och omsorg`, `lager/logistik`).
 
     Split on `,`, `;`, `&`, `+`, `samt` and `och`; `/` joins. `och` does not split after a
     hyphenated first part (`Vård- och omsorg`) or inside a fixed pair of agreement_terms.yml
     (`vård och omsorg`).
     """
-    terms = terms or _terms()
     keep = "\x00"
     protected = re.sub(r"(?<=\w-)\s+och\s+", f" {keep} ", text.strip().rstrip("."))
     protected = terms.track_pairs.sub(lambda m: re.sub(r"\s+och\s+", f" {keep} ", m.group(0)), protected)
@@ -1002,7 +927,8 @@ def split_tracks(text: str, terms: _Terms | None = None) -> tuple[str, ...]:
     return tuple(t for t in tracks if t)
 
 
-def first_revision(last_signed: str | None, interval: int | None, month: int | None) -> tuple[str | None, str | None]:
+def first_revision(last_signed: str | None, interval: int | None, month: int | None,
+                   months_name: dict[int, str]) -> tuple[str | None, str | None]:
     """The first revision month after the last signature (rule in agreement_terms.yml)."""
     if not last_signed:
         return None, None
@@ -1010,7 +936,6 @@ def first_revision(last_signed: str | None, interval: int | None, month: int | N
         signed = dt.date.fromisoformat(last_signed)
     except ValueError:
         return None, None
-    months_name = _date_cues().month_names
     if month is not None:
         year = signed.year if month > signed.month else signed.year + 1
         extra = max(0, (interval or 12) - 12)
@@ -1061,8 +986,8 @@ def _texts(blocks: tuple[Any, ...]):
             yield from _texts(block.blocks)
 
 
-def parse_agreement(source: SourceFile, registers: Registers, diagnostics: Diagnostics,
+def parse_agreement(source: SourceFile, knowledge: Knowledge, diagnostics: Diagnostics,
                     *, sectioned: SectionedText | None = None) -> Agreement:
     """The structure of an agreement. `sectioned` (the result of `parse_sections` for this
     source) may be passed when the caller already has it."""
-    return _AgreementParser(source, registers, diagnostics, sectioned).parse()
+    return _AgreementParser(source, knowledge, diagnostics, sectioned).parse()

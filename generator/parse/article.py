@@ -19,20 +19,16 @@ The document's date is not read here: generator/dates.py infers it (bylines incl
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
-import yaml
 
-from generator.knowledge.datafiles import phrase_alternation
 from generator.model import Article, ContactPerson, Diagnostics, Paragraph, Quote, SourceFile
 from generator.parse.blocks import content_blocks, split_blocks
-from generator.knowledge.registers import UNKNOWN, Registers
+from generator.knowledge import Knowledge
+from generator.knowledge.registers import UNKNOWN
 
-TERMS_FILE = Path(__file__).resolve().parents[1] / "data" / "article_boilerplate.yml"
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w+])(?:\+\d{2}[\s-]?|0)\d{1,4}(?:[\s-]?\d{1,4}){2,5}(?!\w)")
@@ -41,41 +37,6 @@ _SHORT_LINE_WORDS = 6
 _BYLINE_MAX_WORDS = 10
 _FOOTER_MAX_WORDS = 8
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*$")
-
-
-@dataclass(frozen=True)
-class _Terms:
-    footer_start: re.Pattern[str]
-    footer_lines: frozenset[str]
-    footer_patterns: tuple[re.Pattern[str], ...]
-    byline: re.Pattern[str]
-    byline_max_line: int
-    contact: re.Pattern[str]
-    openers: tuple[str, ...]
-    attribution: re.Pattern[str]
-    pronouns: frozenset[str]
-
-
-@functools.cache
-def _terms() -> _Terms:
-    data = yaml.safe_load(TERMS_FILE.read_text(encoding="utf-8"))
-    flags = re.IGNORECASE
-    prepositions = phrase_alternation(data["contact_org_prepositions"])
-    return _Terms(
-        footer_start=re.compile(rf"^\W*(?:{phrase_alternation(data['footer_starts'])})", flags),
-        footer_lines=frozenset(" ".join(str(x).lower().split()) for x in data["footer_lines"]),
-        footer_patterns=tuple(re.compile(str(p), flags) for p in data["footer_patterns"]),
-        byline=re.compile(rf"^(?:{phrase_alternation(data['byline_labels'])})\s*:?\s+\S", flags),
-        byline_max_line=int(data["byline_max_line"]),
-        contact=re.compile(
-            rf"^(?P<label>{phrase_alternation(data['contact_labels'])})"
-            rf"(?:\s+(?:{prepositions})\s+(?P<org>[^:]{{1,60}}?))?\s*:\s*(?P<rest>.*)$", flags),
-        openers=tuple(str(o) for o in data["quote_openers"]),
-        attribution=re.compile(
-            rf"(?:(?<=[,!?])|(?<=[,!?]['\"”’»]))\s+(?P<verb>{phrase_alternation(data['speech_verbs'])})"
-            rf"\s+(?P<who>[^\s.,!?;:]+(?:\s+[^\s.,!?;:]+){{0,3}})", flags),
-        pronouns=frozenset(str(p).lower() for p in data["pronouns"]),
-    )
 
 
 def _key(line: str) -> str:
@@ -89,11 +50,11 @@ def _looks_like_name(text: str) -> bool:
 
 
 class _ArticleParser:
-    def __init__(self, source: SourceFile, registers: Registers, diagnostics: Diagnostics) -> None:
+    def __init__(self, source: SourceFile, knowledge: Knowledge, diagnostics: Diagnostics) -> None:
         self.source = source
-        self.registers = registers
+        self.registers = knowledge.registers
         self.diagnostics = diagnostics
-        self.terms = _terms()
+        self.terms = knowledge.article_terms
         self.lines = source.body.split("\n")
 
     def parse(self) -> Article:
@@ -368,6 +329,6 @@ def article_plain_blocks(article: Article) -> tuple[Any, ...]:
     return tuple(blocks)
 
 
-def parse_article(source: SourceFile, registers: Registers, diagnostics: Diagnostics) -> Article:
-    return _ArticleParser(source, registers, diagnostics).parse()
+def parse_article(source: SourceFile, knowledge: Knowledge, diagnostics: Diagnostics) -> Article:
+    return _ArticleParser(source, knowledge, diagnostics).parse()
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 
-from generator.model import Affiliation, Attendee, Diagnostics
+from generator.model import HIDDEN_NAME, Affiliation, Attendee, Diagnostics
 from generator.parse.blocks import RawBlock
-from generator.resolve.people import HIDDEN_NAME
 from generator.knowledge.registers import Registers
 
 PRESENT = "present"

@@ -17,21 +17,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-import yaml
-
+from generator.knowledge.date_cues import YEAR_DIGITS, DateCues, VoteRule
 from generator.model import DateSource, DocumentDate, Kind, Precision
-
-CUES_FILE = Path(__file__).resolve().parents[1] / "data" / "date_cues.yml"
 
 FROM_META_REASON = "Angivet i källfilens front matter"
 NO_EVIDENCE_REASON = "Inget datum kunde härledas ur texten"
-UNKNOWN_DISPLAY = "okänt datum"
 # Unknown dates sort FIRST: "0000" precedes every ISO prefix (same as DocumentDate.sort_key).
 UNKNOWN_SORT_KEY = "0000"
 
@@ -44,7 +38,6 @@ QUOTES_PER_GROUP = 5
 # References read across a new year must lie within this many days of each other.
 MAX_WRAPPED_SPAN_DAYS = 183
 
-_YEAR_DIGITS = r"(?:19|20)\d{2}"
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MONTH_STARTS = tuple(sum(_MONTH_DAYS[:i]) for i in range(12))  # day of year before month i+1
 _YEAR_DAYS = 365
@@ -64,9 +57,8 @@ def date_from_meta(value: Any) -> DocumentDate | None:
     return DocumentDate(value=iso, precision=precision, source=DateSource.FRONT_MATTER, reason=FROM_META_REASON)
 
 
-def infer_date(body: str, kind: Kind) -> DocumentDate:
+def infer_date(body: str, kind: Kind, cues: DateCues) -> DocumentDate:
     """Infer a document's date from its text; see the module docstring and date_cues.yml."""
-    cues = _cues()
     text = _Text(body)
     full_dates = _full_dates(text, cues)
     if kind is Kind.AGREEMENT:
@@ -74,27 +66,6 @@ def infer_date(body: str, kind: Kind) -> DocumentDate:
     else:
         stated = _header_date(text, full_dates, cues) or _publication_date(text, full_dates, cues)
     return stated or _estimate(text, full_dates, cues)
-
-
-def format_date(date: DocumentDate) -> str:
-    """Swedish display: "2 november 2020", "september 2023", "2021" or "okänt datum"."""
-    return format_iso(date.value, date.precision)
-
-
-def format_iso(value: str | None, precision: Precision | None = None) -> str:
-    """An ISO prefix for display; the precision follows from its length unless given."""
-    if not value:
-        return UNKNOWN_DISPLAY
-    parts = value.split("-")
-    precision = precision or {1: Precision.YEAR, 2: Precision.MONTH, 3: Precision.DAY}.get(len(parts))
-    try:
-        if precision is Precision.DAY:
-            return f"{int(parts[2])} {_month_name(int(parts[1]))} {parts[0]}"
-        if precision is Precision.MONTH:
-            return f"{_month_name(int(parts[1]))} {parts[0]}"
-    except (IndexError, ValueError, KeyError):
-        return value  # malformed value: show it as written rather than fail
-    return parts[0]
 
 
 def date_sort_key(date: DocumentDate) -> str:
@@ -148,134 +119,6 @@ def _check_calendar(written: str, precision: Precision, original: Any) -> None:
     except ValueError:
         raise ValueError(f"front matter date {original!r} is not a real calendar date") from None
 
-
-# --- cue words ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _VoteRule:
-    """How one kind of evidence votes: written year = mentioned year + offset."""
-
-    weight: float
-    offset: int
-    when: str | None
-
-
-@dataclass(frozen=True)
-class _Cues:
-    """The contents of date_cues.yml, with the regular expressions built from it."""
-
-    header_lines: int
-    max_gap_words: int
-    month_names: dict[int, str]
-    year_categories: dict[str, tuple[_VoteRule, re.Pattern[str]]]
-    tense_votes: dict[str, _VoteRule]
-    seasons: dict[str, dict[str, _VoteRule]]
-    season_before_year: re.Pattern[str]
-    when_months: dict[str, tuple[int, int]]
-    tense: re.Pattern[str]
-    recurring: re.Pattern[str]
-    current_without_year: re.Pattern[str]
-    header_label: re.Pattern[str]
-    publication_label: re.Pattern[str]
-    signature_marker: re.Pattern[str]
-    validity_before: re.Pattern[str]
-    weekday: re.Pattern[str]
-    not_year_before: re.Pattern[str]
-    not_year_after: re.Pattern[str]
-    preposition_before: re.Pattern[str]
-    month_lookup: dict[str, int]  # full names and abbreviations, lower case
-    iso_date: re.Pattern[str]
-    text_date: re.Pattern[str]
-    numeric_date: re.Pattern[str]
-    month_year: re.Pattern[str]
-    numeric_day_month: re.Pattern[str]
-    text_day_month: re.Pattern[str]
-    month_only: re.Pattern[str]
-
-
-def _words(phrases: Iterable[str]) -> str:
-    """A regex alternation matching any phrase as whole words, longest first."""
-    unique = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
-    escaped = [re.escape(p).replace(r"\ ", r"\s+") for p in unique]
-    return r"(?<!\w)(?:" + "|".join(escaped or [r"(?!)"]) + r")(?!\w)"
-
-
-def _rule(data: dict[str, Any]) -> _VoteRule:
-    return _VoteRule(float(data.get("weight", 1)), int(data.get("offset", 0)), data.get("when"))
-
-
-@functools.cache
-def _cues() -> _Cues:
-    """Load date_cues.yml once and compile everything derived from it."""
-    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
-    flags = re.IGNORECASE
-    months = {name.lower(): int(n) for name, n in data["months"].items()}
-    abbreviations = {name.lower(): int(n) for name, n in data["month_abbreviations"].items()}
-    month_names: dict[int, str] = {}
-    for name, number in months.items():
-        month_names.setdefault(number, name)
-    full_month = _words(months)
-    any_month = _words([*months, *abbreviations])
-    prepositions = _words(data["month_prepositions"])
-    year_categories = {
-        name: (_rule(spec), re.compile(_words(spec["phrases"]), flags))
-        for name, spec in data["year_cues"].items()
-    }
-    seasons = {
-        name.lower(): {tense: _rule(rule) for tense, rule in spec.items()}
-        for name, spec in data["seasons"].items()
-    }
-    tense_cues = data["tense_cues"]
-    return _Cues(
-        header_lines=int(data["header_lines"]),
-        max_gap_words=int(data["max_gap_words"]),
-        month_names=month_names,
-        year_categories=year_categories,
-        tense_votes={name: _rule(spec) for name, spec in data["tense_votes"].items()},
-        seasons=seasons,
-        season_before_year=re.compile(rf"(?P<season>{_words(seasons)})\s+$", flags),
-        when_months={name: (int(a), int(b)) for name, (a, b) in data["when_months"].items()},
-        tense=re.compile(
-            rf"(?P<past>{_words(tense_cues['past'])})|(?P<future>{_words(tense_cues['future'])})", flags
-        ),
-        recurring=re.compile(_words(data["recurring_cues"]), flags),
-        current_without_year=re.compile(_words(data["current_without_year"]), flags),
-        header_label=re.compile(rf"^\W*(?:{_words(data['header_labels'])})", flags),
-        publication_label=re.compile(rf"^\W*(?:{_words(data['publication_labels'])})", flags),
-        signature_marker=re.compile(_words(data["signature_markers"]), flags),
-        validity_before=re.compile(rf"(?:{_words(data['validity_cues'])})\s*$", flags),
-        weekday=re.compile(_words(data["weekdays"]), flags),
-        not_year_before=re.compile(rf"(?:{_words(data['not_year_before'])})\s*$", flags),
-        not_year_after=re.compile(rf"\s*(?:{_words(data['not_year_after'])})", flags),  # used with .match
-        preposition_before=re.compile(rf"(?:{prepositions})\s+$", flags),
-        month_lookup={**abbreviations, **months},
-        iso_date=re.compile(rf"(?<![\d-])(?P<y>{_YEAR_DIGITS})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d)"),
-        text_date=re.compile(
-            rf"(?<!\d)(?P<d>\d{{1,2}})(?::[ae])?\s+(?P<mon>{any_month})\.?[ \t]+(?P<y>{_YEAR_DIGITS})(?!\d)", flags
-        ),
-        numeric_date=re.compile(
-            rf"(?<![\d/])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:[ \t]*-[ \t]*|[ \t]+|/)(?P<y>{_YEAR_DIGITS})(?!\d)"
-        ),
-        month_year=re.compile(rf"(?P<mon>{full_month})[ \t]+(?P<y>{_YEAR_DIGITS})(?!\d)", flags),
-        numeric_day_month=re.compile(
-            r"\((?P<pd>\d{1,2})/(?P<pm>\d{1,2})\)"
-            r"|(?:(?<!\w)den\s+)?(?<![\d/.,])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/%]|\s*(?:av|delar)\b)",
-            flags,
-        ),
-        text_day_month=re.compile(
-            rf"(?:(?<!\w)den\s+)?(?<![\d.,])(?P<d>\d{{1,2}})(?::[ae])?\s+(?P<mon>{any_month})\.?", flags
-        ),
-        month_only=re.compile(
-            rf"(?:(?P<prep>{prepositions})\s+)?(?P<m1>{full_month})"
-            rf"(?:\s*(?:/|–|-|och|till)\s*(?P<m2>{full_month}))?",
-            flags,
-        ),
-    )
-
-
-def _month_name(number: int) -> str:
-    return _cues().month_names[number]
 
 
 # --- text geometry --------------------------------------------------------------------
@@ -375,7 +218,7 @@ class _Tense:
     in_sentence: bool
 
 
-def _tense_near(text: _Text, start: int, end: int, cues: _Cues) -> _Tense | None:
+def _tense_near(text: _Text, start: int, end: int, cues: DateCues) -> _Tense | None:
     """The tense of a mention: the nearest cue in its clause, else in its sentence.
 
     A heading without a cue takes the tense of the first cue in the paragraph below it.
@@ -393,7 +236,7 @@ def _tense_near(text: _Text, start: int, end: int, cues: _Cues) -> _Tense | None
     return None
 
 
-def _nearest_cue(body: str, lo: int, hi: int, start: int, end: int, cues: _Cues) -> _Tense | None:
+def _nearest_cue(body: str, lo: int, hi: int, start: int, end: int, cues: DateCues) -> _Tense | None:
     best: tuple[int, _Tense] | None = None
     for m in cues.tense.finditer(body, lo, hi):
         distance = max(0, m.start() - end, start - m.end())
@@ -402,7 +245,7 @@ def _nearest_cue(body: str, lo: int, hi: int, start: int, end: int, cues: _Cues)
     return best[1] if best else None
 
 
-def _is_recurring(text: _Text, pos: int, cues: _Cues) -> bool:
+def _is_recurring(text: _Text, pos: int, cues: DateCues) -> bool:
     return bool(cues.recurring.search(text.body, *text.sentence_bounds(pos)))
 
 
@@ -417,7 +260,7 @@ class _FullDate:
     line: int
 
 
-def _full_dates(text: _Text, cues: _Cues) -> list[_FullDate]:
+def _full_dates(text: _Text, cues: DateCues) -> list[_FullDate]:
     """Every valid full date in the text, in order, without overlaps."""
     found: list[_FullDate] = []
     for pattern in (cues.iso_date, cues.text_date, cues.numeric_date):
@@ -439,7 +282,7 @@ def _without_overlaps(items: list[Any]) -> list[Any]:
     return kept
 
 
-def _agreement_date(text: _Text, dates: list[_FullDate], cues: _Cues) -> DocumentDate | None:
+def _agreement_date(text: _Text, dates: list[_FullDate], cues: DateCues) -> DocumentDate | None:
     """An agreement is dated by its last signature (rule 1 for agreements)."""
     if not dates:
         return None
@@ -463,12 +306,12 @@ def _agreement_date(text: _Text, dates: list[_FullDate], cues: _Cues) -> Documen
     return DocumentDate(last.date.isoformat(), Precision.DAY, DateSource.INFERRED, reason)
 
 
-def _states_validity(text: _Text, date: _FullDate, cues: _Cues) -> bool:
+def _states_validity(text: _Text, date: _FullDate, cues: DateCues) -> bool:
     """ "gäller till och med 2025-12-31": how long the agreement runs, not when it was signed."""
     return bool(cues.validity_before.search(text.body, max(0, date.start - 30), date.start))
 
 
-def _signature_block_start(text: _Text, cues: _Cues) -> int | None:
+def _signature_block_start(text: _Text, cues: DateCues) -> int | None:
     """First signature marker line in the second half of the text (else the first at all)."""
     lines = [text.line_of(m.start()) for m in cues.signature_marker.finditer(text.body)]
     if not lines:
@@ -497,7 +340,7 @@ def _numbers(lines: Iterable[int]) -> str:
     return ", ".join(str(n) for n in dict.fromkeys(lines))
 
 
-def _header_date(text: _Text, dates: list[_FullDate], cues: _Cues) -> DocumentDate | None:
+def _header_date(text: _Text, dates: list[_FullDate], cues: DateCues) -> DocumentDate | None:
     """A date on a header-like line near the top (rule 1 for minutes and articles)."""
     header = set(text.non_blank_lines(cues.header_lines))
     for date in dates:
@@ -515,7 +358,7 @@ _CLOCK_TIME = re.compile(
 )
 
 
-def _is_header_line(text: _Text, date: _FullDate, cues: _Cues) -> bool:
+def _is_header_line(text: _Text, date: _FullDate, cues: DateCues) -> bool:
     line_start, line_end = text.line_bounds(date.line)
     line = text.body[line_start:line_end]
     if cues.tense.search(line):  # "Datum för nästa möte: ..." dates something else
@@ -530,7 +373,7 @@ def _is_header_line(text: _Text, date: _FullDate, cues: _Cues) -> bool:
     return len(words) <= 2 and all(w[0].isupper() for w in words)
 
 
-def _publication_date(text: _Text, dates: list[_FullDate], cues: _Cues) -> DocumentDate | None:
+def _publication_date(text: _Text, dates: list[_FullDate], cues: DateCues) -> DocumentDate | None:
     for date in dates:
         line = text.line_text(date.line)
         if cues.publication_label.search(line):
@@ -571,10 +414,10 @@ class _Span:
     end: int
 
 
-def _year_votes(text: _Text, claimed: list[_Span], cues: _Cues) -> list[_Vote]:
+def _year_votes(text: _Text, claimed: list[_Span], cues: DateCues) -> list[_Vote]:
     """One vote for every year written in the text outside full dates (rule 2)."""
     votes = []
-    for m in re.finditer(rf"(?<![\d.,:])(?P<y>{_YEAR_DIGITS})(?!\d|[.,:]\d)", text.body):
+    for m in re.finditer(rf"(?<![\d.,:])(?P<y>{YEAR_DIGITS})(?!\d|[.,:]\d)", text.body):
         if _inside(m.start(), claimed) or _is_quantity(text.body, m.start(), m.end(), cues):
             continue
         votes.append(_classify_year(text, int(m["y"]), m.start(), m.end(), cues))
@@ -585,12 +428,12 @@ def _inside(pos: int, spans: list[_Span]) -> bool:
     return any(s.start <= pos < s.end for s in spans)
 
 
-def _is_quantity(body: str, start: int, end: int, cues: _Cues) -> bool:
+def _is_quantity(body: str, start: int, end: int, cues: DateCues) -> bool:
     before = body[max(0, start - 12) : start]
     return bool(cues.not_year_before.search(before) or cues.not_year_after.match(body, end, end + 15))
 
 
-def _classify_year(text: _Text, year: int, start: int, end: int, cues: _Cues) -> _Vote:
+def _classify_year(text: _Text, year: int, start: int, end: int, cues: DateCues) -> _Vote:
     """Phrase cue, else season and tense, else tense, else same-line hint, else neutral."""
     line = text.line_of(start)
     sentence_start, _ = text.sentence_bounds(start)
@@ -609,7 +452,7 @@ def _classify_year(text: _Text, year: int, start: int, end: int, cues: _Cues) ->
         rule = cues.tense_votes[tense.kind]
         if season:  # the season decides the offset: "ska under hösten 2019" is written in 2019
             timing = cues.seasons[season["season"].lower()][tense.kind]
-            rule = _VoteRule(rule.weight, timing.offset, timing.when)
+            rule = VoteRule(rule.weight, timing.offset, timing.when)
         return _vote(rule, tense.kind, year, quote, line)
     hint = None if season else cues.current_without_year.search(text.line_text(line))
     if hint:
@@ -618,11 +461,11 @@ def _classify_year(text: _Text, year: int, start: int, end: int, cues: _Cues) ->
     return _vote(cues.tense_votes["neutral"], "neutral", year, quote, line)
 
 
-def _vote(rule: _VoteRule, category: str, year: int, quote: str, line: int) -> _Vote:
+def _vote(rule: VoteRule, category: str, year: int, quote: str, line: int) -> _Vote:
     return _Vote(year + rule.offset, rule.weight, category, rule.when, quote, line)
 
 
-def _phrase_cue(prefix: str, offset: int, cues: _Cues) -> tuple[str, int] | None:
+def _phrase_cue(prefix: str, offset: int, cues: DateCues) -> tuple[str, int] | None:
     """The year cue closest before the year, at most `max_gap_words` words away."""
     best: tuple[int, str] | None = None
     for category, (_, pattern) in cues.year_categories.items():
@@ -634,7 +477,7 @@ def _phrase_cue(prefix: str, offset: int, cues: _Cues) -> tuple[str, int] | None
     return (best[1], offset + best[0]) if best else None
 
 
-def _with_preposition(body: str, floor: int, start: int, cues: _Cues) -> int:
+def _with_preposition(body: str, floor: int, start: int, cues: DateCues) -> int:
     """Extend a mention leftwards over a preposition: "2020" -> "Under 2020"."""
     m = cues.preposition_before.search(body, max(floor, start - 20), start)
     return m.start() if m else start
@@ -650,7 +493,7 @@ def _mention_quote(text: _Text, mention: tuple[int, int], tense: _Tense | None) 
 
 
 def _references(
-    text: _Text, full_dates: list[_FullDate], cues: _Cues
+    text: _Text, full_dates: list[_FullDate], cues: DateCues
 ) -> tuple[list[_Reference], list[_Vote], list[_Span]]:
     """Day/month references with their tense, votes for explicit years, and claimed spans.
 
@@ -677,7 +520,7 @@ def _references(
     return refs, votes, claimed
 
 
-def _undated_references(text: _Text, claimed: list[_Span], cues: _Cues) -> list[tuple[int, int, int, int, int]]:
+def _undated_references(text: _Text, claimed: list[_Span], cues: DateCues) -> list[tuple[int, int, int, int, int]]:
     """(start, end, month, first day, days) for "(5/9)", "den 1 oktober", "i november"..."""
     found: list[tuple[int, int, int, int, int]] = []
     taken = list(claimed)
@@ -715,7 +558,7 @@ def _months_length(first: int, last: int) -> int:
 
 
 def _reference_at(
-    text: _Text, start: int, end: int, month: int, day: int, length: int, year: int | None, cues: _Cues
+    text: _Text, start: int, end: int, month: int, day: int, length: int, year: int | None, cues: DateCues
 ) -> tuple[_Reference | None, _Vote | None]:
     """The reference (if it has a tense) and, for an explicit year, that year's vote."""
     tense = _tense_near(text, start, end, cues)
@@ -864,7 +707,7 @@ class _MonthEstimate:
     months: tuple[int, ...]  # calendar months of the window
 
 
-def _estimate_month(window: _Window, when: str | None, cues: _Cues) -> _MonthEstimate | None:
+def _estimate_month(window: _Window, when: str | None, cues: DateCues) -> _MonthEstimate | None:
     """One month for a window of one month, an estimate for two, None otherwise."""
     if window.low is None or window.high is None:
         return None
@@ -886,13 +729,13 @@ def _estimate_month(window: _Window, when: str | None, cues: _Cues) -> _MonthEst
 # --- composing the estimate -----------------------------------------------------------
 
 
-def _estimate(text: _Text, full_dates: list[_FullDate], cues: _Cues) -> DocumentDate:
+def _estimate(text: _Text, full_dates: list[_FullDate], cues: DateCues) -> DocumentDate:
     """Rules 2 and 3: the year by vote, refined to a month by the reference window."""
     refs, dated_votes, claimed = _references(text, full_dates, cues)
     choice = _choose_year(_year_votes(text, claimed, cues) + dated_votes)
     window = _window(refs)
     month = _estimate_month(window, choice.when if choice else None, cues) if window else None
-    month_part = _month_reason(window, month, choice.year if choice else None)
+    month_part = _month_reason(window, month, choice.year if choice else None, cues)
     if choice is None:
         if month_part:
             return DocumentDate(None, None, DateSource.INFERRED, f"Inget år kunde härledas ur texten; {month_part}.")
@@ -914,7 +757,7 @@ _GROUPS = (  # how each category of year evidence is described, in this order
 )
 
 
-def _year_reason(choice: _YearChoice, month: int | None, cues: _Cues) -> str:
+def _year_reason(choice: _YearChoice, month: int | None, cues: DateCues) -> str:
     groups: list[str] = []
     by_template: dict[str, list[_Vote]] = {}
     for category, template in _GROUPS:
@@ -943,7 +786,7 @@ def _conflicts(others: Sequence[_Vote]) -> str:
     return "; men " + _join(parts)
 
 
-def _describe_when(choice: _YearChoice, month: int | None, cues: _Cues, only_past: bool) -> str:
+def _describe_when(choice: _YearChoice, month: int | None, cues: DateCues, only_past: bool) -> str:
     year, when = choice.year, choice.when
     if only_past:  # past events only bound the year from below
         return f"tidigast {year}"
@@ -954,12 +797,12 @@ def _describe_when(choice: _YearChoice, month: int | None, cues: _Cues, only_pas
     return f"{year}, troligen {when}"
 
 
-def _when_covers(when: str, month: int, cues: _Cues) -> bool:
+def _when_covers(when: str, month: int, cues: DateCues) -> bool:
     first, last = cues.when_months.get(when, (1, 12))
     return first <= month <= last
 
 
-def _month_reason(window: _Window | None, month: _MonthEstimate | None, year: int | None) -> str:
+def _month_reason(window: _Window | None, month: _MonthEstimate | None, year: int | None, cues: DateCues) -> str:
     if window is None:
         return "datumhänvisningarna motsäger varandra och används inte"
     if window.past is None and window.future is None:
@@ -975,9 +818,9 @@ def _month_reason(window: _Window | None, month: _MonthEstimate | None, year: in
             span = f"{_day_label(window.low)}–{_day_label(window.high)}"
             return f"{evidence}, men fönstret {span} är för brett för att ange en månad"
         return f"{evidence}, men det avgränsar inte mötet till en månad"
-    name = _month_name(month.month) + (f" {year}" if year is not None else "")
+    name = cues.month_names[month.month] + (f" {year}" if year is not None else "")
     if month.estimate:
-        names = "–".join(_month_name(m) for m in month.months)
+        names = "–".join(cues.month_names[m] for m in month.months)
         return f"{evidence}, alltså troligen {name} (uppskattning inom fönstret {names})"
     return f"{evidence}, alltså {name}"
 

@@ -17,7 +17,7 @@ from generator.model import (
 from generator.parse.attendance import AttendanceParser, attendance_status, looks_like_name
 from generator.parse.blocks import RawBlock, append_blocks, content_blocks, split_blocks
 from generator.parse.decisions import decision_sentences
-from generator.knowledge.registers import Registers
+from generator.knowledge import Knowledge
 
 _ITEM = re.compile(r"^(?:§\s*(?P<para>\d{1,3})\.?|(?P<num>\d{1,3})\.)\s+(?P<title>\S.*)$")
 _DECISION = re.compile(r"^Beslut\s*:\s*(?P<text>.*)$", re.IGNORECASE | re.DOTALL)
@@ -52,12 +52,13 @@ class _State:
 
 
 class MinutesParser:
-    def __init__(self, source: SourceFile, registers: Registers, diagnostics: Diagnostics) -> None:
+    def __init__(self, source: SourceFile, knowledge: Knowledge, diagnostics: Diagnostics) -> None:
         self.source = source
         self.diagnostics = diagnostics
         self.parts = MinutesParts()
         self.state = _State()
-        self.attendance = AttendanceParser(registers, diagnostics, source.name, source.file_line)
+        self.wording = knowledge.wording
+        self.attendance = AttendanceParser(knowledge.registers, diagnostics, source.name, source.file_line)
         # Ordered recognisers: (name, test-and-run). Each returns True when it took the block.
         self.recognisers: list[tuple[str, Callable[[RawBlock, int, list[RawBlock]], bool]]] = [
             ("document heading", self._document_heading),
@@ -194,7 +195,7 @@ class MinutesParser:
         """A paragraph that states a decision in words becomes a derived decision."""
         if not isinstance(block, Paragraph):
             return block
-        found = decision_sentences(block.text)
+        found = decision_sentences(block.text, self.wording)
         if found is None:
             return block
         text, wording = found
@@ -225,5 +226,5 @@ def _with_file_lines(blocks: list[Block], source: SourceFile) -> list[Block]:
     return [replace(b, line=source.file_line(b.line)) for b in blocks]
 
 
-def parse_minutes(source: SourceFile, registers: Registers, diagnostics: Diagnostics) -> MinutesParts:
-    return MinutesParser(source, registers, diagnostics).parse()
+def parse_minutes(source: SourceFile, knowledge: Knowledge, diagnostics: Diagnostics) -> MinutesParts:
+    return MinutesParser(source, knowledge, diagnostics).parse()

@@ -13,10 +13,12 @@ from typing import Any
 
 import yaml
 
+from generator.model.errors import ArkivError
+
 SETTINGS_FILE = "arkiv.yml"
 
 
-class ConfigError(Exception):
+class ConfigError(ArkivError):
     """The settings file cannot be used; the message names the file, key and expected form."""
 
 
@@ -77,16 +79,16 @@ def load_settings(root: Path) -> Settings:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
-        raise ConfigError(f"{name}{line}: error: ogiltig YAML ({getattr(error, 'problem', error)})") from None
+        raise ConfigError(f"{name}{line}: ogiltig YAML ({getattr(error, 'problem', error)})") from None
     if not isinstance(data, dict):
-        raise ConfigError(f"{name}: error: filen måste vara en YAML-mappning (nyckel: värde)")
+        raise ConfigError(f"{name}: filen måste vara en YAML-mappning (nyckel: värde)")
     for key, value in data.items():
         if key not in _SCHEMA:
             known = ", ".join(sorted(_SCHEMA))
-            raise ConfigError(f"{name}: error: okänd nyckel `{key}`; kända nycklar: {known}")
+            raise ConfigError(f"{name}: okänd nyckel `{key}`; kända nycklar: {known}")
         expected, form = _SCHEMA[key]
         if not isinstance(value, expected):
-            raise ConfigError(f"{name}: error: `{key}` ska vara {form}")
+            raise ConfigError(f"{name}: `{key}` ska vara {form}")
     return Settings(
         root=root,
         archive_title=data.get("archive_title", "Nätverksarkivet"),
@@ -100,32 +102,32 @@ def load_settings(root: Path) -> Settings:
 
 def _network(entry: Any, name: str) -> Network:
     if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-        raise ConfigError(f"{name}: error: varje post i `networks` ska ha `name: <text>`")
+        raise ConfigError(f"{name}: varje post i `networks` ska ha `name: <text>`")
     aliases = entry.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise ConfigError(f"{name}: error: `networks.aliases` ska vara en lista av texter")
+        raise ConfigError(f"{name}: `networks.aliases` ska vara en lista av texter")
     unknown = set(entry) - {"name", "aliases"}
     if unknown:
-        raise ConfigError(f"{name}: error: okänd nyckel `networks.{sorted(unknown)[0]}`; kända: name, aliases")
+        raise ConfigError(f"{name}: okänd nyckel `networks.{sorted(unknown)[0]}`; kända: name, aliases")
     return Network(entry["name"], tuple(aliases))
 
 
 def _people(data: dict, name: str) -> PeopleRules:
     unknown = set(data) - {"merge", "keep_apart", "hide"}
     if unknown:
-        raise ConfigError(f"{name}: error: okänd nyckel `people.{sorted(unknown)[0]}`; kända: merge, keep_apart, hide")
+        raise ConfigError(f"{name}: okänd nyckel `people.{sorted(unknown)[0]}`; kända: merge, keep_apart, hide")
 
     def groups(key: str) -> tuple[tuple[str, ...], ...]:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(
                 isinstance(g, list) and len(g) >= 2 and all(isinstance(n, str) and n.strip() for n in g)
                 for g in value):
-            raise ConfigError(f"{name}: error: `people.{key}` ska vara en lista av namnlistor, "
+            raise ConfigError(f"{name}: `people.{key}` ska vara en lista av namnlistor, "
                               f"t.ex. `- [Anne Bansson, Anne Bensson]`")
         return tuple(tuple(" ".join(n.split()) for n in g) for g in value)
 
     hide = data.get("hide", [])
     if not isinstance(hide, list) or not all(isinstance(n, str) and n.strip() for n in hide):
-        raise ConfigError(f"{name}: error: `people.hide` ska vara en lista av namn, t.ex. `- Förnamn Efternamn`")
+        raise ConfigError(f"{name}: `people.hide` ska vara en lista av namn, t.ex. `- Förnamn Efternamn`")
     return PeopleRules(merge=groups("merge"), keep_apart=groups("keep_apart"),
                        hide=tuple(" ".join(n.split()) for n in hide))

@@ -4,9 +4,9 @@ job-track commitments, signatures, quotes. Plain blocks go through render.blocks
 from __future__ import annotations
 
 from itertools import groupby
-from typing import Callable
+from typing import Callable, Mapping
 
-from generator.parse.dates import format_iso
+from generator.display import format_iso
 from generator.model import (
     Article, BulletList, JobTrackCommitment, LocalPassage, NumberedList, Paragraph,
     Quote, Signatory, SubHeading, Table,
@@ -18,7 +18,8 @@ PageLink = Callable[[str, str], str]  # (kind, name) -> Markdown link or plain t
 
 
 def render_rich_blocks(blocks, anchor_prefix: str, page_url: str, find_links: LinkFinder,
-                       entity_link: PageLink, person_link: Callable[[str], str], heading_level: int = 3) -> str:
+                       entity_link: PageLink, person_link: Callable[[str], str], heading_level: int = 3,
+                       months: Mapping[int, str] | None = None) -> str:
     parts: list[str] = []
     used: set[str] = set()
     for kind, group in groupby(blocks, key=_group_key):
@@ -28,7 +29,7 @@ def render_rich_blocks(blocks, anchor_prefix: str, page_url: str, find_links: Li
         elif kind == "commitments":
             parts.append(_commitments(group, entity_link))
         elif kind == "signatures":
-            parts.append(_signatures(group, entity_link, person_link))
+            parts.append(_signatures(group, entity_link, person_link, months or {}))
         else:
             for block in group:
                 if isinstance(block, NumberedList):
@@ -36,7 +37,7 @@ def render_rich_blocks(blocks, anchor_prefix: str, page_url: str, find_links: Li
                 elif isinstance(block, Table):
                     parts.append(_table(block, find_links, entity_link))
                 elif isinstance(block, LocalPassage):
-                    parts.append(_passage(block, anchor_prefix, page_url, find_links, entity_link, person_link, used))
+                    parts.append(_passage(block, anchor_prefix, page_url, find_links, entity_link, person_link, used, months))
                 elif isinstance(block, Quote):
                     parts.append(_quote(block, find_links, person_link))
     return "\n\n".join(p for p in parts if p)
@@ -76,7 +77,7 @@ def _table(table: Table, find_links: LinkFinder, entity_link: PageLink) -> str:
 
 
 def _passage(passage: LocalPassage, anchor_prefix: str, page_url: str, find_links: LinkFinder,
-             entity_link: PageLink, person_link, used: set[str]) -> str:
+             entity_link: PageLink, person_link, used: set[str], months: Mapping[int, str] | None) -> str:
     who = " / ".join(entity_link("municipality", m) for m in passage.municipalities)
     if passage.organisation:
         who = " / ".join(p for p in (who, entity_link("organisation", passage.organisation)) if p)
@@ -85,7 +86,8 @@ def _passage(passage: LocalPassage, anchor_prefix: str, page_url: str, find_link
         label += f' <span class="arkiv-tolkning" title="Skrivet {t.attr(passage.written)} i originalet">' \
                  f'(skrivet: {t.cell(passage.written)})</span>'
     label += "</p>"
-    body = render_rich_blocks(passage.blocks, anchor_prefix, page_url, find_links, entity_link, person_link)
+    body = render_rich_blocks(passage.blocks, anchor_prefix, page_url, find_links, entity_link, person_link,
+                              months=months)
     return f'<div class="arkiv-lokalt" markdown>\n\n{label}\n\n{body}\n\n</div>'
 
 
@@ -98,7 +100,7 @@ def _commitments(commitments: list[JobTrackCommitment], entity_link: PageLink) -
     return '<div class="arkiv-tabell" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
 
 
-def _signatures(signatories: list[Signatory], entity_link: PageLink, person_link) -> str:
+def _signatures(signatories: list[Signatory], entity_link: PageLink, person_link, months: Mapping[int, str]) -> str:
     lines = ["| Namn | Titel | Kommun eller organisation | Ort | Datum |", "| --- | --- | --- | --- | --- |"]
     for s in signatories:
         affiliation = "–"
@@ -107,7 +109,7 @@ def _signatures(signatories: list[Signatory], entity_link: PageLink, person_link
             if s.affiliation.unit:
                 affiliation += f", {t.cell(s.affiliation.unit)}"
         place = t.cell(s.place_written or s.place or "") or "–"
-        date = t.cell(format_iso(s.date)) if s.date else "–"
+        date = t.cell(format_iso(s.date, months)) if s.date else "–"
         lines.append(f"| {person_link(s.name)} | {t.cell(s.title or '') or '–'} | {affiliation} | {place} | {date} |")
     lines.append("")
     lines.append('<p class="arkiv-notis">Namn, titel, ort och datum har parats ihop ur underskriftsblocket; '

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from generator.collation import swedish_key
-from generator.parse.dates import format_date, format_iso
+from generator.display import format_date, format_iso
 from generator.model import Attendee, DateSource, Document, Kind
 from generator.render import text as t
 from generator.render.dates import date_label
@@ -109,7 +109,7 @@ def render_document(page: Page, corpus: Corpus, source_url: str) -> str:
              "anchor": s.anchor or f"avsnitt-{i}",
              "topics": _topic_links(corpus, d, s.anchor or f"avsnitt-{i}"),
              "body": render_rich_blocks(s.blocks, s.anchor or f"avsnitt-{i}", page.url, find_links, entity_link,
-                                        person)}
+                                        person, months=corpus.month_names)}
             for i, s in enumerate(d.agreement.sections, start=1)
         ]
         return render_template("document.md.j2", context, {"original": context["original"]["text"]})
@@ -125,7 +125,7 @@ def render_document(page: Page, corpus: Corpus, source_url: str) -> str:
 
 def _facts(page: Page, source_url: str, corpus: Corpus) -> list[tuple[str, str]]:
     d = page.document
-    date_text = t.inline(format_date(d.date))
+    date_text = t.inline(format_date(d.date, corpus.month_names))
     if d.date.source is not DateSource.FRONT_MATTER:
         date_text = f'<span class="arkiv-datum" title="{t.attr(d.date.reason)}">{date_text}</span>'
     facts = [(date_label(d.date), date_text), ("Typ", d.kind.label)]
@@ -161,7 +161,7 @@ def _agreement_facts(d: Document, corpus: Corpus) -> list[tuple[str, str]]:
     if a.parties:
         facts.append(("Parter", ", ".join(link(p.kind, p.name) for p in a.parties)))
     if a.signing_dates:
-        dates = ", ".join(format_iso(x) for x in a.signing_dates)
+        dates = ", ".join(format_iso(x, corpus.month_names) for x in a.signing_dates)
         facts.append(("Undertecknad", f"{len(a.signatories)} underskrifter ({t.cell(dates)}); "
                                       f"[se underskrifterna](#{_signature_anchor(a)})"))
     if a.revision:
@@ -172,16 +172,12 @@ def _agreement_facts(d: Document, corpus: Corpus) -> list[tuple[str, str]]:
         if r.valid_until:
             rule.append(f"gäller till {r.valid_until}")
         if r.frequency:
-            rule.append(f"revideras {r.frequency}" + (f" i {_MONTHS[r.month - 1]}" if r.month else ""))
+            rule.append(f"revideras {r.frequency}" + (f" i {corpus.month_names[r.month]}" if r.month else ""))
         if r.first_revision:
-            first = format_iso(r.first_revision)
+            first = format_iso(r.first_revision, corpus.month_names)
             rule.append(f'första revision <span class="arkiv-datum" title="{t.attr(r.basis or "")}">{t.cell(first)}</span>')
         facts.append(("Giltighet och revidering", "; ".join(rule) or t.cell(r.text)))
     return facts
-
-
-_MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-           "november", "december"]
 
 
 def _signature_anchor(a) -> str:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from itertools import groupby
 
 from generator.collation import swedish_key
-from generator.resolve.entities import ASSOCIATIONS_WITH_PAGES, EntityRecord
+from generator.resolve.entities import EntityRecord
 from generator.model import Document, Kind
 from generator.resolve.people import Person
 from generator.render import text as t
@@ -25,8 +25,8 @@ def _doc_link(document: Document, corpus: Corpus, anchor: str = "", prefix: str 
     return f"[{t.cell(document.title)}]({target})"
 
 
-def _date(document: Document) -> str:
-    return date_cell(document.date)
+def _date(document: Document, corpus: Corpus) -> str:
+    return date_cell(document.date, corpus.month_names)
 
 
 def _affiliation_text(affiliation) -> str:
@@ -79,22 +79,22 @@ def render_person(person: Person, corpus: Corpus) -> str:
     affiliations = []
     for a in person.appearances:
         if a.affiliation is not None and a.role in ("attendee", "mentioned", "signatory", "contact"):
-            affiliations.append({"date": _date(a.document), "document": _doc_link(a.document, corpus),
+            affiliations.append({"date": _date(a.document, corpus), "document": _doc_link(a.document, corpus),
                                  "affiliation": _affiliation_link(a.affiliation, corpus)})
     mentions = [
-        {"date": _date(a.document), "document": _doc_link(a.document, corpus),
+        {"date": _date(a.document, corpus), "document": _doc_link(a.document, corpus),
          "where": f"[{t.cell(a.label)}](../{corpus.page_for(a.document).path}#{a.anchor})" if a.anchor else "–",
          "excerpt": t.cell(a.excerpt)}
         for a in person.appearances if a.role == "mentioned"
     ]
-    noted = [{"date": _date(a.document), "document": _doc_link(a.document, corpus)}
+    noted = [{"date": _date(a.document, corpus), "document": _doc_link(a.document, corpus)}
              for a in person.appearances if a.role == "note_taker"]
-    signed = [{"date": _date(a.document), "document": _doc_link(a.document, corpus, a.anchor),
+    signed = [{"date": _date(a.document, corpus), "document": _doc_link(a.document, corpus, a.anchor),
                "title": t.cell(a.note or "") or "–", "affiliation": _affiliation_link(a.affiliation, corpus)}
               for a in person.appearances if a.role == "signatory"]
-    contact = [{"date": _date(a.document), "document": _doc_link(a.document, corpus)}
+    contact = [{"date": _date(a.document, corpus), "document": _doc_link(a.document, corpus)}
                for a in person.appearances if a.role == "contact"]
-    decisions = [{"date": _date(page.document), "text": t.cell(decision.text),
+    decisions = [{"date": _date(page.document, corpus), "text": t.cell(decision.text),
                   "link": f"[Beslut {decision.item}.{decision.index}](../{page.path}#{decision.anchor})"}
                  for page, decision in corpus.decisions_by_person.get(person.id, [])]
     latest = next((a for a in reversed(person.appearances) if a.affiliation is not None), None)
@@ -103,11 +103,11 @@ def render_person(person: Person, corpus: Corpus) -> str:
         "front_matter": front_matter(person_meta(person, corpus)),
         "name": t.heading(person.name),
         "mentioned_only": person.mentioned_only,
-        "latest": (_affiliation_link(latest.affiliation, corpus), _date(latest.document)) if latest else None,
+        "latest": (_affiliation_link(latest.affiliation, corpus), _date(latest.document, corpus)) if latest else None,
         "variants": [f"{t.cell(v)} ({person.variants[v]} gånger)" for v in variants] if len(variants) > 1 else [],
         "merge_reasons": [t.inline(r) for r in person.merge_reasons],
         "affiliations": affiliations,
-        "attendance": [{"date": _date(a.document), "document": _doc_link(a.document, corpus, "narvaro"),
+        "attendance": [{"date": _date(a.document, corpus), "document": _doc_link(a.document, corpus, "narvaro"),
                         "status": STATUS_LABELS.get(a.status or "", "–"),
                         "note": t.cell(a.note) if a.note else "–"} for a in attendance],
         "noted": noted,
@@ -137,7 +137,7 @@ def render_people_index(corpus: Corpus) -> str:
 
 
 def _occurrences(occurrences, corpus: Corpus) -> list[dict]:
-    return [{"date": _date(o.document), "document": _doc_link(o.document, corpus),
+    return [{"date": _date(o.document, corpus), "document": _doc_link(o.document, corpus),
              "where": f"[{t.cell(o.label)}](../{corpus.page_for(o.document).path}#{o.anchor})" if o.anchor else "–",
              "excerpt": t.cell(o.excerpt)} for o in occurrences]
 
@@ -153,7 +153,7 @@ def _representatives(record: EntityRecord, corpus: Corpus) -> list[dict]:
         first, last = entries[0][0], entries[-1][0]
         person = entries[0][2]
         name = f"[{t.cell(person.name)}](../personer/{person.id}.md)" if person else t.cell(entries[0][1].name)
-        rows.append({"name": name, "first": _date(first), "last": _date(last),
+        rows.append({"name": name, "first": _date(first, corpus), "last": _date(last, corpus),
                      "present": sum(1 for _d, a, _p in entries if a.status == "present"),
                      "absent": sum(1 for _d, a, _p in entries if a.status == "absent"),
                      "sort": (entries[-1][0].date.sort_key, swedish_key(entries[0][1].name))})
@@ -170,7 +170,7 @@ def _meetings(record: EntityRecord, corpus: Corpus) -> list[dict]:
     for entry in sorted(by_document.values(), key=lambda e: (e["document"].date.sort_key, e["document"].source.name),
                         reverse=True):
         from generator.render.documents import person_link
-        rows.append({"date": _date(entry["document"]), "document": _doc_link(entry["document"], corpus, "narvaro"),
+        rows.append({"date": _date(entry["document"], corpus), "document": _doc_link(entry["document"], corpus, "narvaro"),
                      "present": ", ".join(person_link(a.name, corpus) for a in entry["present"]) or "–",
                      "absent": ", ".join(person_link(a.name, corpus) for a in entry["absent"]) or "–",
                      "represented": "ja" if entry["present"] else "nej"})
@@ -214,12 +214,12 @@ def render_entity(record: EntityRecord, corpus: Corpus) -> str:
         "meetings": _meetings(record, corpus),
         "reports": _occurrences(record.reports, corpus),
         "mentions": _occurrences(record.mentions, corpus),
-        "agreements": [{"date": _date(d), "document": _doc_link(d, corpus),
+        "agreements": [{"date": _date(d, corpus), "document": _doc_link(d, corpus),
                         "role": "part" if role == "part" else "har undertecknat"} for d, role in record.agreements],
-        "commitments": [{"date": _date(d), "document": _doc_link(d, corpus, anchor),
+        "commitments": [{"date": _date(d, corpus), "document": _doc_link(d, corpus, anchor),
                          "tracks": ", ".join(t.cell(x) for x in c.tracks) or "–",
                          "status": "planeras" if c.planned else "åtagande"} for d, c, anchor in record.commitments],
-        "statistics": [{"date": _date(d), "document": _doc_link(d, corpus, anchor),
+        "statistics": [{"date": _date(d, corpus), "document": _doc_link(d, corpus, anchor),
                         "figures": "; ".join(f"{t.cell(h)}: {t.cell(v) or '–'}"
                                             for h, v in zip(table.header[1:], row.cells[1:]))}
                        for d, table, row, anchor in record.statistics],
@@ -230,10 +230,11 @@ def render_entity(record: EntityRecord, corpus: Corpus) -> str:
 def render_municipality_index(corpus: Corpus) -> str:
     records = list(corpus.entities.municipalities.values())
     groups = []
-    for association in ASSOCIATIONS_WITH_PAGES:
-        members = [r for r in records if association in r.municipality.associations]
-        groups.append({"title": _ASSOCIATION_TITLES.get(association, association), "rows": _entity_rows(members)})
-    others = [r for r in records if not set(r.municipality.associations) & set(ASSOCIATIONS_WITH_PAGES)]
+    shown = [a for a in corpus.associations if a.pages]
+    for association in shown:
+        members = [r for r in records if association.id in r.municipality.associations]
+        groups.append({"title": association.title, "rows": _entity_rows(members)})
+    others = [r for r in records if not set(r.municipality.associations) & {a.id for a in shown}]
     if others:
         groups.append({"title": "Övriga kommuner som nämns i arkivet", "rows": _entity_rows(others)})
     context = {"front_matter": front_matter({"title": "Kommuner", "kind": "index-municipalities"}),
@@ -249,9 +250,6 @@ def render_organisation_index(corpus: Corpus) -> str:
                "title": "Organisationer", "groups": [{"title": None, "rows": _entity_rows(records)}],
                "intro": "Organisationer som deltar i eller nämns i arkivets dokument."}
     return render_template("entity_index.md.j2", context)
-
-
-_ASSOCIATION_TITLES = {"GR": "Göteborgsregionen (GR)", "Sjuhärad": "Sjuhärad"}
 
 
 def _entity_rows(records: list[EntityRecord]) -> list[dict]:
@@ -298,7 +296,7 @@ def render_matrix(corpus: Corpus) -> str:
             title = f"{record.name}: {label}" + (f" ({names})" if names else "")
             rendered.append(f'<span title="{t.attr(title)}">{symbol}<span class="arkiv-sr"> {label}</span></span>')
         page = corpus.page_for(document)
-        table_rows.append({"meeting": f'[{t.cell(date_plain(document.date))}](../{page.path}#narvaro '
+        table_rows.append({"meeting": f'[{t.cell(date_plain(document.date, corpus.month_names))}](../{page.path}#narvaro '
                                       f'"{t.attr(document.title)}")',
                            "cells": rendered})
     context = {

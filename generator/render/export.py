@@ -10,7 +10,7 @@ import io
 import json
 
 from generator.collation import swedish_key
-from generator.parse.dates import format_date
+from generator.display import format_date
 from generator.resolve import Corpus
 
 SCHEMA_VERSION = 1
@@ -164,7 +164,7 @@ def archive_data(corpus: Corpus) -> dict:
             "source_file": d.source.name,
             "url": page.url,
             "date": d.date.value,
-            "date_display": format_date(d.date),
+            "date_display": format_date(d.date, corpus.month_names),
             "date_precision": d.date.precision.value if d.date.precision else None,
             "date_inferred": d.date.inferred,
             "date_source": d.date.source.value,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Mapping
+
 from collections import Counter
 from itertools import groupby
 
@@ -23,10 +25,10 @@ KIND_TITLES = {
 }
 
 
-def _row(page: Page, prefix: str) -> dict:
+def _row(page: Page, prefix: str, months: Mapping[int, str]) -> dict:
     d = page.document
     return {
-        "date": date_cell(d.date),
+        "date": date_cell(d.date, months),
         "kind": d.kind.label,
         "title": f"[{t.cell(d.title)}]({prefix}{page.path})",
         "network": t.cell(d.network) if d.network else "–",
@@ -50,7 +52,7 @@ def render_start(corpus: Corpus, settings: Settings) -> str:
         "total": len(corpus.pages),
         "decisions": decisions,
         "span": f"{years[0]}–{years[-1]}" if len(years) > 1 else (years[0] if years else None),
-        "latest": [_row(p, "") for p in _newest_first(corpus)[:LATEST]],
+        "latest": [_row(p, "", corpus.month_names) for p in _newest_first(corpus)[:LATEST]],
     }
     return render_template("start.md.j2", context)
 
@@ -59,7 +61,7 @@ def render_timeline(corpus: Corpus) -> str:
     pages = _newest_first(corpus)
     years = []
     for year, group in groupby(pages, key=lambda p: (p.document.date.value or "")[:4] or "Odaterade"):
-        years.append({"year": year, "rows": [_row(p, "") for p in group]})
+        years.append({"year": year, "rows": [_row(p, "", corpus.month_names) for p in group]})
     context = {
         "front_matter": front_matter({"title": "Tidslinje", "kind": "timeline"}),
         "years": years,
@@ -73,7 +75,7 @@ def render_kind_index(corpus: Corpus, kind: Kind) -> str:
     context = {
         "front_matter": front_matter({"title": KIND_TITLES[kind], "kind": f"index-{kind.value}"}),
         "title": KIND_TITLES[kind],
-        "rows": [_row(p, "../") for p in pages],
+        "rows": [_row(p, "../", corpus.month_names) for p in pages],
         "kind": kind.value,
     }
     return render_template("kind_index.md.j2", context)

@@ -43,7 +43,7 @@ def render_register(corpus: Corpus) -> str:
     entries = register_entries(corpus)
     for entry in entries:
         d, x, page = entry.page.document, entry.decision, entry.page
-        date = f'<span data-sort="{t.attr(d.date.value or "")}">{date_cell(d.date)}</span>'
+        date = f'<span data-sort="{t.attr(d.date.value or "")}">{date_cell(d.date, corpus.month_names)}</span>'
         text = t.cell(x.text)
         if x.derived:
             text += f' <span class="arkiv-tolkning" title="{t.attr("Härlett ur formuleringen: " + (x.wording or ""))}">(härlett ur texten)</span>'

@@ -7,14 +7,14 @@ from collections import Counter
 from generator.resolve.addresses import DOCUMENTS
 from generator.collation import swedish_key
 from generator.render.feeds import FeedEntry, atom_feed, plain_summary, tag_uri
-from generator.knowledge.glossary import Glossary
+from generator.model.knowledge import Glossary
 from generator.render import text as t
 from generator.render.dates import date_cell, date_plain
 from generator.render.frontmatter import front_matter
 from generator.render.templates import render_template
 from generator.resolve import Corpus
 from generator.resolve.topic_index import TopicIndex
-from generator.knowledge.topics import excerpt
+from generator.render.excerpts import excerpt
 
 FEED = "feed.xml"
 
@@ -66,7 +66,7 @@ def render_topic(topic_id: str, index: TopicIndex, corpus: Corpus) -> str:
         target = f"../{page.path}" + (f"#{occurrence.unit.anchor}" if occurrence.unit.anchor else "")
         where = occurrence.unit.label or occurrence.document.title
         rows.append({
-            "date": date_cell(occurrence.document.date),
+            "date": date_cell(occurrence.document.date, corpus.month_names),
             "document": f"[{t.cell(occurrence.document.title)}](../{page.path})",
             "where": f"[{t.cell(where)}]({target})",
             "excerpt": _highlighted(snippet, marks),
@@ -126,7 +126,7 @@ def _entry(page, corpus: Corpus, href_prefix: str, anchor: str = "", summary: st
         title=d.title,
         href=f"{href_prefix}{page.url}" + (f"#{anchor}" if anchor else ""),
         updated=d.date.value or "1970",
-        summary=plain_summary(summary or f"{d.kind.label}, {date_plain(d.date)}. {d.network}"),
+        summary=plain_summary(summary or f"{d.kind.label}, {date_plain(d.date, corpus.month_names)}. {d.network}"),
     )
 
 

@@ -17,7 +17,8 @@ from generator.resolve.linking import Linker
 from generator.model import Diagnostics, Document, Kind
 from generator.resolve.people import PeopleIndex, collect_people, known_first_names, name_key, one_letter_apart
 from generator.knowledge.registers import Registers
-from generator.knowledge.glossary import find_unknown_abbreviations, load_glossary
+from generator.knowledge import Knowledge
+from generator.resolve.abbreviations import find_unknown_abbreviations
 from generator.slugs import slugify, unique_slug
 from generator.resolve.topic_index import TopicIndex, index_topics
 
@@ -58,6 +59,9 @@ class Corpus:
     entities: Entities | None = None
     linker: Linker | None = None
     registers: Registers | None = None
+    associations: tuple = ()
+    glossary: object = None
+    month_names: dict = field(default_factory=dict)
     topics: TopicIndex | None = None
     decisions_by_person: dict[str, list] = field(default_factory=dict)  # person id -> [(page, decision)]
 
@@ -76,18 +80,23 @@ def document_slug(document: Document) -> str:
 
 
 def resolve(documents: list[Document], source_dir: Path, diagnostics: Diagnostics,
-            registers: Registers | None = None, rules: PeopleRules = PeopleRules()) -> Corpus:
+            knowledge: Knowledge | None = None, rules: PeopleRules = PeopleRules()) -> Corpus:
     ledger = read_ledger(source_dir, diagnostics)
     corpus = resolve_pages(documents, ledger, diagnostics)
-    if registers is not None:
+    if knowledge is not None:
+        registers = knowledge.registers
         corpus.registers = registers
-        corpus.people = collect_people(documents, registers, rules, diagnostics,
+        corpus.people = collect_people(documents, knowledge, rules, diagnostics,
                                        previous_slug=lambda key: ledger.last_slug("personer", key, "personer"))
-        corpus.entities = collect_entities(documents, registers)
-        corpus.linker = Linker(corpus.people, corpus.entities, registers, known_first_names(documents))
-        corpus.topics = index_topics(documents)
+        corpus.entities = collect_entities(documents, knowledge)
+        corpus.associations = knowledge.associations
+        corpus.glossary = knowledge.glossary
+        corpus.month_names = knowledge.month_names
+        corpus.linker = Linker(corpus.people, corpus.entities, registers,
+                               known_first_names(documents, knowledge.first_names))
+        corpus.topics = index_topics(documents, knowledge.topics)
         corpus.decisions_by_person = _decisions_by_person(corpus)
-        report_unknown_abbreviations(documents, registers, diagnostics)
+        report_unknown_abbreviations(documents, knowledge, diagnostics)
     corpus.ledger, corpus.redirects = reconcile(ledger, current_addresses(corpus), _hidden(ledger, rules))
     return corpus
 
@@ -131,9 +140,9 @@ def _decisions_by_person(corpus: Corpus) -> dict[str, list]:
     return found
 
 
-def report_unknown_abbreviations(documents: list[Document], registers: Registers, diagnostics: Diagnostics) -> None:
+def report_unknown_abbreviations(documents: list[Document], knowledge: Knowledge, diagnostics: Diagnostics) -> None:
     """Upper-case words that look like abbreviations but are not in the glossary."""
-    glossary = load_glossary()
+    glossary, registers = knowledge.glossary, knowledge.registers
     names = {m.name for m in registers.municipalities} | {
         form for o in registers.organisations for form in o.forms}
     for document in documents:

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 
 from generator.resolve.mentions import Mention, find_mentions
 from generator.model import Attendee, Document, JobTrackCommitment, LocalPassage, Table, TableRow
+from generator.knowledge import Knowledge
 from generator.knowledge.registers import Municipality, Organisation, Registers
 from generator.resolve.units import document_units
 
 # A paragraph that opens with a municipality's name and a colon is that municipality's
 # report (`Kungälv: Arbetet löper på väl ...`).
 _REPORT = re.compile(r"^(?P<name>[^:\n]{2,45}):\s")
-ASSOCIATIONS_WITH_PAGES = ("GR", "Sjuhärad")  # all members get a page, mentioned or not
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,8 @@ def _excerpt(text: str, start: int, end: int, width: int = 200) -> str:
     return ("… " if left else "") + " ".join(text[left:right].split()) + (" …" if right < len(text) else "")
 
 
-def collect_entities(documents: list[Document], registers: Registers) -> Entities:
+def collect_entities(documents: list[Document], knowledge: Knowledge) -> Entities:
+    registers = knowledge.registers
     municipalities: dict[str, EntityRecord] = {}
     organisations: dict[str, EntityRecord] = {}
 
@@ -100,9 +101,10 @@ def collect_entities(documents: list[Document], registers: Registers) -> Entitie
     def organisation_record(o: Organisation) -> EntityRecord:
         return organisations.setdefault(o.id, EntityRecord("organisation", o.id, o.name, organisation=o))
 
-    for association in ASSOCIATIONS_WITH_PAGES:
-        for m in registers.members(association):
-            municipality_record(m)
+    for association in knowledge.associations:  # all members get a page, mentioned or not
+        if association.pages:
+            for m in registers.members(association.id):
+                municipality_record(m)
 
     ordered = sorted(documents, key=lambda d: (d.date.sort_key, d.source.name))
     for document in ordered:

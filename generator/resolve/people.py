@@ -12,35 +12,23 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Callable
 
 from rapidfuzz.distance import Levenshtein
 
 from generator.collation import swedish_key
 from generator.read.config import PeopleRules
-from generator.model import Affiliation, Diagnostics, Document
+from generator.model import HIDDEN_NAME, Affiliation, Diagnostics, Document
+from generator.knowledge import Knowledge
 from generator.knowledge.registers import Registers
 from generator.slugs import slugify, unique_slug
 from generator.resolve.units import document_units
 
-HIDDEN_NAME = "[namn dolt]"
-FIRST_NAMES_FILE = Path(__file__).resolve().parents[1] / "data" / "fornamn.txt"
 
 _UPPER = "A-ZÅÄÖÉÜÆØ"
 _NAME_WORD = rf"[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*)?"
 # A candidate: two or three capitalised words separated by single spaces.
 _CANDIDATE = re.compile(rf"(?<![\w-])({_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?![\w-])")
-
-
-@cache
-def default_first_names() -> frozenset[str]:
-    names: set[str] = set()
-    for line in FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            names.update(line.split())
-    return frozenset(names)
 
 
 def normalise_name(name: str) -> str:
@@ -184,10 +172,11 @@ class PeopleIndex:
         return sorted(spans)
 
 
-def collect_people(documents: list[Document], registers: Registers, rules: PeopleRules,
+def collect_people(documents: list[Document], knowledge: Knowledge, rules: PeopleRules,
                    diagnostics: Diagnostics,
                    previous_slug: Callable[[str], str | None] = lambda key: None) -> PeopleIndex:
-    first_names = known_first_names(documents)
+    registers = knowledge.registers
+    first_names = known_first_names(documents, knowledge.first_names)
     appearances: dict[str, list[Appearance]] = defaultdict(list)  # by exact name key
     written_forms: dict[str, Counter] = defaultdict(Counter)
     ordered = sorted(documents, key=lambda d: (d.date.sort_key, d.source.name))
@@ -280,8 +269,9 @@ def _signature_unit(document: Document) -> str:
     return section.anchor if section is not None and section.number is not None else ""
 
 
-def known_first_names(documents: list[Document]) -> frozenset[str]:
-    names = set(default_first_names())
+def known_first_names(documents: list[Document], listed: frozenset[str]) -> frozenset[str]:
+    """The given names of the knowledge file plus those of everyone in an attendance list."""
+    names = set(listed)
     for document in documents:
         for attendee in document.attendees:
             parts = attendee.name.split()

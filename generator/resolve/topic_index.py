@@ -6,7 +6,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from generator.model import Document
-from generator.knowledge.topics import Topic, TopicHit, load_topics, match_topics
+from generator.model.knowledge import Topic, TopicHit
+from generator.resolve.topics import match_topics
 from generator.resolve.units import Unit, document_units
 
 
@@ -46,8 +47,7 @@ class TopicIndex:
         return [self.topics[i] for i in ordered[:limit]]
 
 
-def index_topics(documents: list[Document], topics: tuple[Topic, ...] | None = None) -> TopicIndex:
-    topics = topics if topics is not None else load_topics()
+def index_topics(documents: list[Document], topics: tuple[Topic, ...]) -> TopicIndex:
     index = TopicIndex(topics={t.id: t for t in topics}, occurrences={t.id: [] for t in topics})
     for document in sorted(documents, key=lambda d: (d.date.sort_key, d.source.name)):
         for unit in document_units(document):

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import pathlib
 import re
+from generator.model.errors import ArkivError
 
 __all__ = ["SearchPatchError", "patch_search_worker", "MARKER"]
 
@@ -72,7 +73,7 @@ HELPER_JS = (
 _SOURCEMAP_LINE = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
 
 
-class SearchPatchError(Exception):
+class SearchPatchError(ArkivError):
     """The built search worker cannot be patched as expected."""
 
 

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from generator.model import Diagnostics
+from generator.model.errors import ArkivError
 
 MANIFEST = ".arkiv-manifest.json"
 
 
-class WriteError(Exception):
+class WriteError(ArkivError):
     """A path the generator must not write (outside docs/, or written twice)."""
 
 
