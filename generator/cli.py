@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 from generator.model.errors import ArkivError
-from generator.read.config import load_settings
 from generator.model import Diagnostics
 
 EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
@@ -58,18 +57,12 @@ def cmd_generate(root: Path, strict: bool, verbose: bool = False) -> int:
 
 
 def cmd_check(root: Path, strict: bool) -> int:
-    from generator.build import parse_all
-    from generator.knowledge import load_knowledge
-    from generator.resolve import resolve
+    from generator.build import check
 
-    settings = load_settings(root)
-    knowledge = load_knowledge()
-    diagnostics = Diagnostics()
     with _progress_bar() as progress:
-        documents, read, skipped = parse_all(settings, knowledge, diagnostics, progress)
-        resolve(documents, settings.source_dir, diagnostics, knowledge, settings.people)
+        diagnostics, read, built, skipped = check(root, progress)
     _print_diagnostics(diagnostics)
-    print(_summary(read, len(documents), skipped, diagnostics))
+    print(_summary(read, built, skipped, diagnostics))
     return _exit_code(diagnostics, strict)
 
 

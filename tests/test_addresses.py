@@ -58,7 +58,7 @@ def two_spellings(project: Path) -> Path:
     (project / "source" / "mote_a.txt").write_text("---\ndate: 2024-01-10\n---\n" + MINUTES, encoding="utf-8")
     (project / "source" / "mote_b.txt").write_text("---\ndate: 2024-02-10\n---\n" + MORE_MINUTES, encoding="utf-8")
     result = generate(project)
-    people = set(result.corpus.people.people)
+    people = set(result.corpus.people)
     assert {"kerstin-lundgren", "kerstin-lundgreen", "asa-lind", "asa-lind-2"} <= people
     return project
 
@@ -78,23 +78,23 @@ def test_a_merge_leaves_a_redirect_from_the_merged_away_page(two_spellings):
 
 def test_a_collision_suffix_stays_with_its_person(two_spellings):
     """A third person on the same page name takes a new suffix; the others keep theirs."""
-    before = generate(two_spellings).corpus.people.by_key
+    before = generate(two_spellings).corpus.person_by_name
     (two_spellings / "source" / "mote_c.txt").write_text(
         "---\ndate: 2024-03-10\n---\nAnteckningar\n\nNÄRVARANDE\n\nÁsa Lind, Kungälv\n\n1. Inledning\n\nText.\n",
         encoding="utf-8")
-    after = generate(two_spellings).corpus.people.by_key
-    assert after["åsa lind"] == before["åsa lind"] and after["asa lind"] == before["asa lind"]
-    assert after["ása lind"] == "asa-lind-3"
+    after = generate(two_spellings).corpus.person_by_name
+    assert after["Åsa Lind"] == before["Åsa Lind"] and after["Asa Lind"] == before["Asa Lind"]
+    assert after["Ása Lind"] == "asa-lind-3"
 
 
 def test_a_split_keeps_both_pages_and_redirects_nothing_live(project):
     """The seeds' `Anne Bansson`/`Anne Bensson` are merged automatically; kept apart, each
     gets a page and the shared address stays a page, not a redirect."""
     first = generate(project)
-    shared = first.corpus.people.by_key["anne bensson"]
+    shared = first.corpus.person_by_name["Anne Bensson"]
     _settings(project, {"keep_apart": [["Anne Bansson", "Anne Bensson"]]})
     result = generate(project)
-    ids = {result.corpus.people.by_key["anne bansson"], result.corpus.people.by_key["anne bensson"]}
+    ids = {result.corpus.person_by_name["Anne Bansson"], result.corpus.person_by_name["Anne Bensson"]}
     assert len(ids) == 2 and shared in ids
     assert f"personer/{shared}.html" not in result.corpus.redirects
     for person_id in ids:

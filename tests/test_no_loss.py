@@ -12,7 +12,6 @@ import json
 import random
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import markdown
 from hypothesis import HealthCheck, given, settings
@@ -124,7 +123,7 @@ def test_random_documents_lose_no_word(text):
     diagnostics = Diagnostics()
     source = source_from_text(text)
     document = parse_document(source, SETTINGS, KNOWLEDGE, diagnostics)  # never raises
-    corpus = resolve([document], Path("/nonexistent"), diagnostics, KNOWLEDGE)
+    corpus = resolve([document], KNOWLEDGE, diagnostics).corpus
     page = corpus.pages[0]
     md = render_document(page, corpus, "kallor/test.txt").split("\n---\n", 1)[1]
     html = markdown.markdown(md, extensions=EXTENSIONS)

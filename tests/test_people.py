@@ -9,7 +9,9 @@ from generator.cli import main
 from generator.read.config import PeopleRules
 from generator.resolve.entities import collect_entities
 from generator.model import Diagnostics
-from generator.resolve.people import collect_people, one_letter_apart, redact
+from generator.names import one_letter_apart
+from generator.read.redact import redact
+from generator.resolve.people import collect_people
 from tests.helpers import KNOWLEDGE, parse_seed, parse_text
 
 

@@ -141,9 +141,7 @@ def render_article_body(article: Article, page_url: str, find_links: LinkFinder,
 def entity_links(corpus) -> PageLink:
     """Links to municipality and organisation pages, by register name; plain text otherwise."""
     def link(kind: str, name: str) -> str:
-        if corpus.entities is None or corpus.registers is None:
-            return t.cell(name)
-        records = corpus.entities.for_affiliation(kind, name, corpus.registers)
+        records = corpus.entities_for(kind, name)
         if not records:
             return t.cell(name)
         return " / ".join(f"[{t.cell(r.name)}]({PAGE_PREFIX}{r.path})" for r in records)

@@ -13,7 +13,7 @@ from generator.render.agreement import entity_links, render_article_body, render
 from generator.render.blocks import PAGE_PREFIX, render_blocks
 from generator.render.frontmatter import front_matter
 from generator.render.templates import placeholder, render_template
-from generator.resolve import Corpus, Page
+from generator.model.corpus import Corpus, Page
 
 
 def document_meta(page: Page, source_url: str) -> dict:
@@ -64,7 +64,7 @@ def attendee_meta(a: Attendee) -> dict:
 
 def person_link(name: str, corpus: Corpus, prefix: str = PAGE_PREFIX) -> str:
     """A person's name as written, linked to their page when they have one."""
-    person = corpus.people.person_for(name) if corpus.people else None
+    person = corpus.person_named(name)
     if person is None:
         return t.cell(name)
     return f'[{t.cell(name)}]({prefix}personer/{person.id}.md "{t.attr(person.name)}")'
@@ -74,7 +74,7 @@ def render_document(page: Page, corpus: Corpus, source_url: str) -> str:
     d = page.document
 
     def find_links(text: str) -> list:
-        return corpus.linker.links(text, d) if corpus.linker else []
+        return corpus.links_in(d, text)
 
     context = {
         "front_matter": front_matter(document_meta(page, source_url)),
@@ -147,9 +147,9 @@ def _facts(page: Page, source_url: str, corpus: Corpus) -> list[tuple[str, str]]
         facts.extend(_agreement_facts(d, corpus))
     if d.article is not None:
         facts.extend(_article_facts(d, corpus))
-    if corpus.topics is not None and corpus.topics.for_document(d):
+    if corpus.topics_of_document(d):
         facts.append(("Ämnen", ", ".join(f"[{t.cell(x.name)}](../amnen/{x.id}.md)"
-                                          for x in corpus.topics.for_document(d))))
+                                          for x in corpus.topics_of_document(d))))
     facts.append(("Källfil", f"[{t.inline(d.source.name)}](../{source_url}) (originalet, för nedladdning)"))
     return facts
 
@@ -199,9 +199,7 @@ def _article_facts(d: Document, corpus: Corpus) -> list[tuple[str, str]]:
 
 
 def _topic_links(corpus: Corpus, d: Document, anchor: str) -> str:
-    if corpus.topics is None:
-        return ""
-    return ", ".join(f"[{t.cell(x.name)}](../amnen/{x.id}.md)" for x in corpus.topics.for_unit(d, anchor))
+    return ", ".join(f"[{t.cell(x.name)}](../amnen/{x.id}.md)" for x in corpus.topics_of_unit(d, anchor))
 
 
 def _attendance_rows(d: Document, corpus: Corpus) -> list[dict]:
@@ -230,7 +228,7 @@ def _affiliation_label(a: Attendee, corpus: Corpus) -> str:
     aff = a.affiliation
     if aff is None:
         return "Utan angiven tillhörighet"
-    records = corpus.entities.for_affiliation(aff.kind, aff.name, corpus.registers) if corpus.entities else []
+    records = corpus.entities_for(aff.kind, aff.name)
     if records:
         label = " / ".join(f'[{t.cell(r.name if len(records) > 1 else aff.name)}]({PAGE_PREFIX}{r.path})'
                            for r in records)

@@ -6,14 +6,12 @@ from collections import defaultdict
 from itertools import groupby
 
 from generator.collation import swedish_key
-from generator.resolve.entities import EntityRecord
 from generator.model import Document, Kind
-from generator.resolve.people import Person
 from generator.render import text as t
 from generator.render.dates import date_cell, date_plain
 from generator.render.frontmatter import front_matter
 from generator.render.templates import render_template
-from generator.resolve import Corpus
+from generator.model.corpus import Corpus, EntityRecord, Person
 
 STATUS_LABELS = {"present": "närvarande", "absent": "ej närvarande"}
 ROLE_LABELS = {"attendee": "deltagare", "note_taker": "antecknare", "mentioned": "omnämnd"}
@@ -45,7 +43,7 @@ def _record_link(record: EntityRecord, prefix: str = "../") -> str:
 def _affiliation_link(affiliation, corpus: Corpus) -> str:
     if affiliation is None:
         return "–"
-    records = corpus.entities.for_affiliation(affiliation.kind, affiliation.name, corpus.registers)
+    records = corpus.entities_for(affiliation.kind, affiliation.name)
     if not records:
         return _affiliation_text(affiliation)
     text = " / ".join(_record_link(r) for r in records)
@@ -120,7 +118,7 @@ def render_person(person: Person, corpus: Corpus) -> str:
 
 
 def render_people_index(corpus: Corpus) -> str:
-    people = sorted(corpus.people.people.values(), key=lambda p: (swedish_key(p.name.split()[-1]), swedish_key(p.name)))
+    people = sorted(corpus.people.values(), key=lambda p: (swedish_key(p.name.split()[-1]), swedish_key(p.name)))
     groups = []
     for letter, members in groupby(people, key=lambda p: p.name.split()[-1][0].upper()):
         groups.append({"letter": letter, "people": [
@@ -145,7 +143,7 @@ def _occurrences(occurrences, corpus: Corpus) -> list[dict]:
 def _representatives(record: EntityRecord, corpus: Corpus) -> list[dict]:
     by_person: dict[str, list] = defaultdict(list)
     for document, attendee in record.attendance:
-        person = corpus.people.person_for(attendee.name)
+        person = corpus.person_named(attendee.name)
         key = person.id if person else attendee.name
         by_person[key].append((document, attendee, person))
     rows = []
@@ -200,8 +198,8 @@ def render_entity(record: EntityRecord, corpus: Corpus) -> str:
         o = record.organisation
         if o.short:
             facts.append(("Förkortning", t.cell(o.short)))
-        if o.parent and o.parent in corpus.entities.organisations:
-            facts.append(("Del av", _record_link(corpus.entities.organisations[o.parent])))
+        if o.parent and o.parent in corpus.organisations:
+            facts.append(("Del av", _record_link(corpus.organisations[o.parent])))
         if o.description:
             facts.append(("Om", t.inline(o.description)))
     facts.append(("Dokument i arkivet", str(len(record.documents))))
@@ -228,7 +226,7 @@ def render_entity(record: EntityRecord, corpus: Corpus) -> str:
 
 
 def render_municipality_index(corpus: Corpus) -> str:
-    records = list(corpus.entities.municipalities.values())
+    records = list(corpus.municipalities.values())
     groups = []
     shown = [a for a in corpus.associations if a.pages]
     for association in shown:
@@ -245,7 +243,7 @@ def render_municipality_index(corpus: Corpus) -> str:
 
 
 def render_organisation_index(corpus: Corpus) -> str:
-    records = list(corpus.entities.organisations.values())
+    records = list(corpus.organisations.values())
     context = {"front_matter": front_matter({"title": "Organisationer", "kind": "index-organisations"}),
                "title": "Organisationer", "groups": [{"title": None, "rows": _entity_rows(records)}],
                "intro": "Organisationer som deltar i eller nämns i arkivets dokument."}
@@ -271,7 +269,7 @@ def attendance_matrix(corpus: Corpus) -> tuple[list[EntityRecord], list[tuple[Do
     """Columns: municipalities in any attendance list; rows: meetings, newest first.
     A cell is "present" when someone from the municipality attended, "absent" when it was
     listed only as not attending, None when it was not in the list at all."""
-    columns = [r for r in corpus.entities.municipalities.values() if r.attendance]
+    columns = [r for r in corpus.municipalities.values() if r.attendance]
     columns.sort(key=lambda r: swedish_key(r.name))
     meetings = [p.document for p in corpus.pages if p.document.kind is Kind.MINUTES and p.document.attendees]
     meetings.sort(key=lambda d: (d.date.sort_key, d.source.name), reverse=True)

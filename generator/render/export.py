@@ -11,16 +11,14 @@ import json
 
 from generator.collation import swedish_key
 from generator.display import format_date
-from generator.resolve import Corpus
+from generator.model.corpus import Corpus
 
 SCHEMA_VERSION = 1
 
 
 def _people(corpus: Corpus) -> list[dict]:
-    if corpus.people is None:
-        return []
     people = []
-    for person in sorted(corpus.people.people.values(), key=lambda p: swedish_key(p.name)):
+    for person in sorted(corpus.people.values(), key=lambda p: swedish_key(p.name)):
         people.append({
             "id": person.id,
             "name": person.name,
@@ -39,9 +37,7 @@ def _people(corpus: Corpus) -> list[dict]:
 
 
 def _entities(corpus: Corpus, kind: str) -> list[dict]:
-    if corpus.entities is None:
-        return []
-    records = corpus.entities.municipalities if kind == "municipality" else corpus.entities.organisations
+    records = corpus.municipalities if kind == "municipality" else corpus.organisations
     result = []
     for record in sorted(records.values(), key=lambda r: swedish_key(r.name)):
         entry = {"id": record.id, "name": record.name, "url": record.path.replace(".md", ".html")}
@@ -57,48 +53,21 @@ def _entities(corpus: Corpus, kind: str) -> list[dict]:
 
 def _document_mentions(corpus: Corpus, document) -> dict[str, list[dict]]:
     """People, municipalities and organisations of one document, with the item they occur in."""
-    found: dict[str, list[dict]] = {"people": [], "municipalities": [], "organisations": []}
-    if corpus.people is None:
-        return found
-    seen: set[tuple] = set()
-
-    def add(key: str, entry: dict) -> None:
-        marker = (key, entry["id"], entry.get("item"), entry.get("role"))
-        if marker not in seen:
-            seen.add(marker)
-            found[key].append(entry)
-
-    for person in corpus.people.people.values():
-        for a in person.appearances:
-            if a.document is document:
-                add("people", {"id": person.id, "role": a.role, "item": a.anchor or None})
-    for record in list(corpus.entities.municipalities.values()) + list(corpus.entities.organisations.values()):
-        key = "municipalities" if record.kind == "municipality" else "organisations"
-        for d, _attendee in record.attendance:
-            if d is document:
-                add(key, {"id": record.id, "role": "attendance", "item": None})
-        for occurrence in record.reports:
-            if occurrence.document is document:
-                add(key, {"id": record.id, "role": "report", "item": occurrence.anchor or None})
-        for occurrence in record.mentions:
-            if occurrence.document is document:
-                add(key, {"id": record.id, "role": "mentioned", "item": occurrence.anchor or None})
-    for key in found:
-        found[key].sort(key=lambda e: (e["id"], e.get("role") or "", e.get("item") or ""))
-    return found
+    found = corpus.mentions_by_document.get(document.source.name, {})
+    return {key: [{"id": m.id, "role": m.role, "item": m.item} for m in found.get(key, ())]
+            for key in ("people", "municipalities", "organisations")}
 
 
 def _topics(corpus: Corpus) -> list[dict]:
-    if corpus.topics is None:
-        return []
-    return [{"id": topic.id, "name": topic.name, "url": f"amnen/{topic.id}.html", "feed": f"amnen/{topic.id}.xml",
-             "occurrences": [{"document": corpus.page_for(o.document).id, "anchor": o.unit.anchor or None,
-                              "matches": o.hit.count} for o in corpus.topics.occurrences[topic.id]]}
-            for topic in corpus.topics.topics.values()]
+    return [{"id": s.topic.id, "name": s.topic.name, "url": f"amnen/{s.topic.id}.html",
+             "feed": f"amnen/{s.topic.id}.xml",
+             "occurrences": [{"document": corpus.page_for(o.document).id, "anchor": o.anchor or None,
+                              "matches": o.hit.count} for o in s.occurrences]}
+            for s in corpus.topics.values()]
 
 
 def _person_id(corpus: Corpus, name: str) -> str | None:
-    person = corpus.people.person_for(name) if corpus.people else None
+    person = corpus.person_named(name)
     return person.id if person else None
 
 
@@ -186,9 +155,9 @@ def archive_data(corpus: Corpus) -> dict:
                 for a in d.attendees
             ],
             "items": [{"number": i.number, "title": i.title, "anchor": i.anchor,
-                       "topics": [x.id for x in corpus.topics.for_unit(d, i.anchor)] if corpus.topics else []}
+                       "topics": [x.id for x in corpus.topics_of_unit(d, i.anchor)]}
                       for i in d.items],
-            "topics": [x.id for x in corpus.topics.for_document(d)] if corpus.topics else [],
+            "topics": [x.id for x in corpus.topics_of_document(d)],
             "sections": [{"number": s.number, "title": s.title, "anchor": s.anchor} for s in d.sections],
             **_document_mentions(corpus, d),
             **_agreement_fields(corpus, d),
@@ -229,12 +198,10 @@ DECISION_COLUMNS = ["id", "date", "date_precision", "date_inferred", "document",
 
 def decisions_csv(corpus: Corpus) -> str:
     """The decisions register as CSV, row for row the same as the register page."""
-    from generator.render.register import register_entries
-
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(DECISION_COLUMNS)
-    for entry in register_entries(corpus):
+    for entry in corpus.register:
         page, d, x = entry.page, entry.page.document, entry.decision
         writer.writerow([
             page.decision_id(x.anchor), d.date.value or "", d.date.precision.value if d.date.precision else "",

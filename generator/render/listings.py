@@ -7,13 +7,12 @@ from typing import Mapping
 from collections import Counter
 from itertools import groupby
 
-from generator.read.config import Settings
 from generator.model import Kind
 from generator.render import text as t
 from generator.render.dates import date_cell
 from generator.render.frontmatter import front_matter
 from generator.render.templates import render_template
-from generator.resolve import Corpus, Page
+from generator.model.corpus import Corpus, Page
 
 LATEST = 10
 KINDS = (Kind.MINUTES, Kind.AGREEMENT, Kind.ARTICLE, Kind.OTHER)
@@ -40,14 +39,14 @@ def _newest_first(corpus: Corpus) -> list[Page]:
     return sorted(corpus.pages, key=lambda p: (p.document.date.sort_key, p.document.source.name), reverse=True)
 
 
-def render_start(corpus: Corpus, settings: Settings) -> str:
+def render_start(corpus: Corpus) -> str:
     counts = Counter(p.document.kind for p in corpus.pages)
     decisions = sum(len(p.document.decisions) for p in corpus.pages)
     years = sorted({p.document.date.value[:4] for p in corpus.pages if p.document.date.value})
     context = {
-        "front_matter": front_matter({"title": settings.archive_title, "kind": "start"}),
-        "title": t.heading(settings.archive_title),
-        "publisher": t.inline(settings.publisher) if settings.publisher else None,
+        "front_matter": front_matter({"title": corpus.archive_title, "kind": "start"}),
+        "title": t.heading(corpus.archive_title),
+        "publisher": t.inline(corpus.publisher) if corpus.publisher else None,
         "counts": [(KIND_TITLES[k], counts[k], f"{k.folder}/index.md") for k in KINDS if counts[k]],
         "total": len(corpus.pages),
         "decisions": decisions,

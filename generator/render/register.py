@@ -2,45 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from generator.resolve.mentions import find_mentions
-from generator.model import Decision
 from generator.render import text as t
 from generator.render.dates import date_cell
 from generator.render.blocks import copy_button
 from generator.render.frontmatter import front_matter
 from generator.render.templates import render_template
-from generator.resolve import Corpus, Page
-
-
-@dataclass(frozen=True)
-class RegisterEntry:
-    page: Page
-    decision: Decision
-    item_title: str
-    municipalities: tuple[str, ...]  # page slugs of municipalities named in the decision
-
-
-def register_entries(corpus: Corpus) -> list[RegisterEntry]:
-    """Newest first; within a meeting in the order of the minutes."""
-    entries = []
-    for page in sorted(corpus.pages, key=lambda p: (p.document.date.sort_key, p.document.source.name), reverse=True):
-        titles = {item.number: item.title for item in page.document.items}
-        for decision in page.document.decisions:
-            found: list[str] = []
-            if corpus.registers is not None and corpus.entities is not None:
-                for mention in find_mentions(decision.text + " " + (decision.proposal or ""), corpus.registers):
-                    record = corpus.entities.for_mention(mention)
-                    if record is not None and record.kind == "municipality" and record.id not in found:
-                        found.append(record.id)
-            entries.append(RegisterEntry(page, decision, titles.get(decision.item, ""), tuple(found)))
-    return entries
+from generator.model.corpus import Corpus
 
 
 def render_register(corpus: Corpus) -> str:
     rows = []
-    entries = register_entries(corpus)
+    entries = corpus.register
     for entry in entries:
         d, x, page = entry.page.document, entry.decision, entry.page
         date = f'<span data-sort="{t.attr(d.date.value or "")}">{date_cell(d.date, corpus.month_names)}</span>'
@@ -48,7 +20,7 @@ def render_register(corpus: Corpus) -> str:
         if x.derived:
             text += f' <span class="arkiv-tolkning" title="{t.attr("Härlett ur formuleringen: " + (x.wording or ""))}">(härlett ur texten)</span>'
         municipalities = ", ".join(
-            f"[{t.cell(corpus.entities.municipalities[m].name)}]({corpus.entities.municipalities[m].path})"
+            f"[{t.cell(corpus.municipalities[m].name)}]({corpus.municipalities[m].path})"
             for m in entry.municipalities) or "–"
         rows.append({
             "date": date,

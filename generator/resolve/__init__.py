@@ -1,119 +1,171 @@
-"""Resolve the parsed documents into one corpus: stable page paths, ids and redirects.
+"""Resolve: the parsed documents -> one frozen, indexed `Corpus`.
 
-Published URLs are promises. Every path a page (document, person, municipality,
-organisation, topic) has been published at is kept in the address ledger (see
-generator.resolve.addresses); when a path changes, its old paths redirect.
+Takes: every parsed `Document`, the `Knowledge`, the editor's people rules and the address
+ledger. Gives: the corpus (pages with stable paths, people, municipalities,
+organisations, topics, decisions and every link between them, each looked up by id) and
+the ledger after this build. Resolve owns identity: who is who, which written name is
+which place, what links where. Render only formats what is decided here.
+
+Published URLs are promises: every path a page has been published at stays in the
+ledger (see generator.resolve.addresses), and old paths redirect.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
 
-from generator.resolve.addresses import DOCUMENTS, Ledger, read_ledger, reconcile
+from generator.knowledge import Knowledge
+from generator.model import Diagnostics, Document
+from generator.model.corpus import (
+    MUNICIPALITY, ORGANISATION, PERSON, Corpus, DocumentMention, EntityRef, Link, Page, frozen_mapping,
+)
 from generator.read.config import PeopleRules
+from generator.resolve.abbreviations import find_unknown_abbreviations
+from generator.resolve.addresses import DOCUMENTS, Ledger, reconcile
 from generator.resolve.entities import Entities, collect_entities
 from generator.resolve.linking import Linker
-from generator.model import Diagnostics, Document, Kind
+from generator.resolve.pages import resolve_pages
 from generator.resolve.people import PeopleIndex, collect_people, known_first_names, name_key, one_letter_apart
-from generator.knowledge.registers import Registers
-from generator.knowledge import Knowledge
-from generator.resolve.abbreviations import find_unknown_abbreviations
-from generator.slugs import slugify, unique_slug
-from generator.resolve.topic_index import TopicIndex, index_topics
-
-TITLE_SLUG_WORDS = 60  # characters of the title kept in a slug
+from generator.resolve.register import register_entries
+from generator.resolve.texts import linked_texts, named_entities
+from generator.resolve.topic_index import index_topics
+from generator.resolve.units import document_units
 
 
 @dataclass(frozen=True)
-class Page:
-    """A document's place in the site."""
-
-    document: Document
-    slug: str  # e.g. 2023-09-ame-chefsnatverket
-
-    @property
-    def path(self) -> str:
-        """Path of the Markdown page within docs/, e.g. moten/2023-09-ame-chefsnatverket.md."""
-        return f"{self.document.kind.folder}/{self.slug}.md"
-
-    @property
-    def url(self) -> str:
-        """URL of the built page relative to the site root."""
-        return f"{self.document.kind.folder}/{self.slug}.html"
-
-    @property
-    def id(self) -> str:
-        return self.slug
-
-    def decision_id(self, anchor: str) -> str:
-        return f"{self.slug}#{anchor}"
+class Resolution:
+    corpus: Corpus
+    ledger: Ledger  # the address ledger after this build, to be written back
 
 
-@dataclass
-class Corpus:
-    pages: list[Page]  # in chronological order, then by source name
-    redirects: dict[str, str] = field(default_factory=dict)  # old site URL -> new site URL
-    ledger: Ledger = field(default_factory=Ledger)
-    people: PeopleIndex | None = None
-    entities: Entities | None = None
-    linker: Linker | None = None
-    registers: Registers | None = None
-    associations: tuple = ()
-    glossary: object = None
-    month_names: dict = field(default_factory=dict)
-    topics: TopicIndex | None = None
-    decisions_by_person: dict[str, list] = field(default_factory=dict)  # person id -> [(page, decision)]
+def resolve(documents: list[Document], knowledge: Knowledge, diagnostics: Diagnostics, *,
+            ledger: Ledger = Ledger(), rules: PeopleRules = PeopleRules(),
+            archive_title: str = "Nätverksarkivet", publisher: str = "") -> Resolution:
+    pages = resolve_pages(documents, ledger, diagnostics)
+    people = collect_people(documents, knowledge, rules, diagnostics,
+                            previous_slug=lambda key: ledger.last_slug("personer", key, "personer"))
+    entities = collect_entities(documents, knowledge)
+    linker = Linker(people, entities, knowledge.registers, known_first_names(documents, knowledge.first_names))
+    links = _links(documents, linker)
 
-    def page_for(self, document: Document) -> Page:
-        for page in self.pages:
-            if page.document is document:
-                return page
-        raise KeyError(document.source.name)
+    def links_in(document: Document, text: str) -> tuple[Link, ...]:
+        return links.get((document.source.name, text), ())
 
-
-def document_slug(document: Document) -> str:
-    date = document.date.value or "odaterat"
-    if document.kind is Kind.MINUTES and document.network:
-        return f"{date}-{slugify(document.network)}"
-    return f"{date}-{slugify(document.title, max_length=TITLE_SLUG_WORDS)}"
-
-
-def resolve(documents: list[Document], source_dir: Path, diagnostics: Diagnostics,
-            knowledge: Knowledge | None = None, rules: PeopleRules = PeopleRules()) -> Corpus:
-    ledger = read_ledger(source_dir, diagnostics)
-    corpus = resolve_pages(documents, ledger, diagnostics)
-    if knowledge is not None:
-        registers = knowledge.registers
-        corpus.registers = registers
-        corpus.people = collect_people(documents, knowledge, rules, diagnostics,
-                                       previous_slug=lambda key: ledger.last_slug("personer", key, "personer"))
-        corpus.entities = collect_entities(documents, knowledge)
-        corpus.associations = knowledge.associations
-        corpus.glossary = knowledge.glossary
-        corpus.month_names = knowledge.month_names
-        corpus.linker = Linker(corpus.people, corpus.entities, registers,
-                               known_first_names(documents, knowledge.first_names))
-        corpus.topics = index_topics(documents, knowledge.topics)
-        corpus.decisions_by_person = _decisions_by_person(corpus)
-        report_unknown_abbreviations(documents, knowledge, diagnostics)
-    corpus.ledger, corpus.redirects = reconcile(ledger, current_addresses(corpus), _hidden(ledger, rules))
-    return corpus
+    topics, topics_by_unit, topics_by_document = index_topics(documents, knowledge.topics, links_in)
+    report_unknown_abbreviations(documents, knowledge, diagnostics)
+    frozen_people = {person_id: person.frozen() for person_id, person in people.people.items()}
+    corpus = Corpus(
+        pages=pages,
+        page_by_source=frozen_mapping({p.document.source.name: p for p in pages}),
+        people=frozen_mapping(frozen_people),
+        person_by_name=frozen_mapping({variant: p.id for p in frozen_people.values() for variant in p.variants}),
+        municipalities=frozen_mapping(entities.municipalities),
+        organisations=frozen_mapping(entities.organisations),
+        entity_refs=frozen_mapping(_entity_refs(documents, entities, knowledge)),
+        links=frozen_mapping(links),
+        topics=topics,
+        topics_by_unit=topics_by_unit,
+        topics_by_document=topics_by_document,
+        decisions_by_person=frozen_mapping(_decisions_by_person(pages, links_in)),
+        register=register_entries(pages, links_in),
+        mentions_by_document=frozen_mapping(_document_mentions(documents, frozen_people, entities)),
+        redirects={},
+        first_addresses={},
+        associations=knowledge.associations,
+        glossary=knowledge.glossary,
+        month_names=frozen_mapping(knowledge.month_names),
+        archive_title=archive_title,
+        publisher=publisher,
+    )
+    new_ledger, redirects = reconcile(ledger, current_addresses(corpus, people), _hidden(ledger, rules))
+    first = {p.source: (new_ledger.history(DOCUMENTS, p.source) or (p.url,))[0] for p in pages}
+    corpus = _replace(corpus, redirects=frozen_mapping(redirects), first_addresses=frozen_mapping(first))
+    return Resolution(corpus, new_ledger)
 
 
-def current_addresses(corpus: Corpus) -> dict[str, dict[str, str]]:
+def _replace(corpus: Corpus, **changes) -> Corpus:
+    from dataclasses import replace
+
+    return replace(corpus, **changes)
+
+
+def _links(documents: Iterable[Document], linker: Linker) -> dict[tuple[str, str], tuple[Link, ...]]:
+    """The links of every text a page shows or a topic page counts, found once."""
+    links: dict[tuple[str, str], tuple[Link, ...]] = {}
+    for document in documents:
+        texts = set(linked_texts(document))
+        for unit in document_units(document):
+            texts.update(unit.texts)
+        for text in sorted(texts):
+            links[(document.source.name, text)] = tuple(linker.links(text, document))
+    return links
+
+
+def _entity_refs(documents: Iterable[Document], entities: Entities,
+                 knowledge: Knowledge) -> dict[tuple[str, str], tuple[EntityRef, ...]]:
+    """Which page(s) each municipality or organisation name shown on a page points to
+    (`Svenljunga/Tranemo` points to two)."""
+    refs: dict[tuple[str, str], tuple[EntityRef, ...]] = {}
+    for document in documents:
+        for kind, name in named_entities(document):
+            if (kind, name) not in refs:
+                records = entities.for_affiliation(kind, name, knowledge.registers)
+                refs[(kind, name)] = tuple(EntityRef(r.kind, r.id, r.name) for r in records)
+    return refs
+
+
+def _decisions_by_person(pages: Iterable[Page], links_in) -> dict[str, tuple]:
+    """Who is named in which decision (full name, or a first name unique in its document)."""
+    found: dict[str, list] = defaultdict(list)
+    for page in pages:
+        for decision in page.document.decisions:
+            named: list[str] = []
+            for text in (decision.text, decision.proposal):
+                for link in links_in(page.document, text) if text else ():
+                    if link.kind == PERSON and link.id not in named:
+                        named.append(link.id)
+            for person_id in named:
+                found[person_id].append((page, decision))
+    return {person_id: tuple(entries) for person_id, entries in found.items()}
+
+
+def _document_mentions(documents: Iterable[Document], people, entities: Entities) -> dict:
+    """Per document: the people, municipalities and organisations in it, with their role
+    and the item they occur in; each (id, role, item) once, sorted."""
+    found: dict[str, dict[str, set[tuple[str, str, str | None]]]] = defaultdict(
+        lambda: {"people": set(), "municipalities": set(), "organisations": set()})
+    for person in people.values():
+        for a in person.appearances:
+            found[a.document.source.name]["people"].add((person.id, a.role, a.anchor or None))
+    for key, records in (("municipalities", entities.municipalities), ("organisations", entities.organisations)):
+        for record in records.values():
+            for document, _attendee in record.attendance:
+                found[document.source.name][key].add((record.id, "attendance", None))
+            for occurrence in record.reports:
+                found[occurrence.document.source.name][key].add((record.id, "report", occurrence.anchor or None))
+            for occurrence in record.mentions:
+                found[occurrence.document.source.name][key].add((record.id, "mentioned", occurrence.anchor or None))
+    result = {}
+    for document in documents:
+        kinds = found.get(document.source.name, {"people": set(), "municipalities": set(), "organisations": set()})
+        result[document.source.name] = frozen_mapping({
+            key: tuple(DocumentMention(i, role, item) for i, role, item in
+                       sorted(entries, key=lambda e: (e[0], e[1] or "", e[2] or "")))
+            for key, entries in kinds.items()})
+    return result
+
+
+def current_addresses(corpus: Corpus, people: PeopleIndex) -> dict[str, dict[str, str]]:
     """Section -> identity key -> the path its page has in this build (see generator.resolve.addresses)."""
-    current: dict[str, dict[str, str]] = {DOCUMENTS: {p.document.source.name: p.url for p in corpus.pages}}
-    if corpus.people is not None:
-        current["personer"] = {key: f"personer/{person_id}.html" for key, person_id in corpus.people.by_key.items()}
-    if corpus.entities is not None:
-        current["kommuner"] = {r.municipality.code: f"kommuner/{r.id}.html"
-                               for r in corpus.entities.municipalities.values()}
-        current["organisationer"] = {r.id: f"organisationer/{r.id}.html"
-                                     for r in corpus.entities.organisations.values()}
-    if corpus.topics is not None:
-        current["amnen"] = {topic_id: f"amnen/{topic_id}.html" for topic_id in corpus.topics.topics}
-    return current
+    return {
+        DOCUMENTS: {p.document.source.name: p.url for p in corpus.pages},
+        "personer": {key: f"personer/{person_id}.html" for key, person_id in people.by_key.items()},
+        "kommuner": {r.municipality.code: f"kommuner/{r.id}.html" for r in corpus.municipalities.values()},
+        "organisationer": {r.id: f"organisationer/{r.id}.html" for r in corpus.organisations.values()},
+        "amnen": {topic_id: f"amnen/{topic_id}.html" for topic_id in corpus.topics},
+    }
 
 
 def _hidden(ledger: Ledger, rules: PeopleRules) -> set[tuple[str, str]]:
@@ -122,22 +174,6 @@ def _hidden(ledger: Ledger, rules: PeopleRules) -> set[tuple[str, str]]:
     hidden = {name_key(name) for name in rules.hide}
     return {("personer", key) for key in ledger.sections.get("personer", {})
             if key in hidden or any(one_letter_apart(key, h) for h in hidden)}
-
-
-def _decisions_by_person(corpus: Corpus) -> dict[str, list]:
-    """Who is named in which decision (full name, or a first name unique in its document)."""
-    found: dict[str, list] = {}
-    for page in corpus.pages:
-        for decision in page.document.decisions:
-            named: list[str] = []
-            for text in (decision.text, decision.proposal or ""):
-                for link in corpus.linker.links(text, page.document):
-                    folder, _, slug = link.href.removesuffix(".md").partition("/")
-                    if folder == "personer" and slug not in named:
-                        named.append(slug)
-            for person_id in named:
-                found.setdefault(person_id, []).append((page, decision))
-    return found
 
 
 def report_unknown_abbreviations(documents: list[Document], knowledge: Knowledge, diagnostics: Diagnostics) -> None:
@@ -153,23 +189,4 @@ def report_unknown_abbreviations(documents: list[Document], knowledge: Knowledge
                              f"(generator/data/ordlista.yml)")
 
 
-def resolve_pages(documents: list[Document], ledger: Ledger, diagnostics: Diagnostics) -> Corpus:
-    ordered = sorted(documents, key=lambda d: (d.date.sort_key, d.source.name))
-    taken: dict[str, set[str]] = {}
-    # Documents keep the path they were last published at when it is still theirs to take:
-    # a collision suffix (-2) must not move from one document to another between builds.
-    pages: list[Page] = []
-    for document in ordered:
-        folder = taken.setdefault(document.kind.folder, set())
-        base = document_slug(document)
-        last = ledger.last_slug(DOCUMENTS, document.source.name, document.kind.folder)
-        if last and (last == base or last.startswith(f"{base}-")) and last not in folder:
-            folder.add(last)
-            slug = last
-        else:
-            slug = unique_slug(base, folder)
-        if slug != base:
-            diagnostics.info(document.source.name, None,
-                             f"sidnamnet {base} är redan upptaget; sidan heter {slug}")
-        pages.append(Page(document, slug))
-    return Corpus(pages=pages)
+__all__ = ["Resolution", "resolve", "MUNICIPALITY", "ORGANISATION"]

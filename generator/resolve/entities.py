@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.resolve.mentions import Mention, find_mentions
-from generator.model import Attendee, Document, JobTrackCommitment, LocalPassage, Table, TableRow
 from generator.knowledge import Knowledge
 from generator.knowledge.registers import Municipality, Organisation, Registers
+from generator.model import Attendee, Document, JobTrackCommitment, LocalPassage, Table, TableRow
+from generator.model.corpus import FOLDERS, EntityRecord, Occurrence
+from generator.resolve.mentions import Mention, find_mentions
 from generator.resolve.units import document_units
 
 # A paragraph that opens with a municipality's name and a colon is that municipality's
@@ -17,17 +18,9 @@ from generator.resolve.units import document_units
 _REPORT = re.compile(r"^(?P<name>[^:\n]{2,45}):\s")
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    document: Document
-    anchor: str
-    label: str
-    excerpt: str
-
-
 @dataclass
-class EntityRecord:
-    """A municipality or an organisation, and everything the archive says about it."""
+class _Record:
+    """An EntityRecord while it is being collected (see generator.model.corpus)."""
 
     kind: str  # "municipality" or "organisation"
     id: str  # page slug
@@ -40,17 +33,13 @@ class EntityRecord:
     agreements: list[tuple[Document, str]] = field(default_factory=list)  # (agreement, "part"/"signatory")
     commitments: list[tuple[Document, "JobTrackCommitment", str]] = field(default_factory=list)  # + anchor
     statistics: list[tuple[Document, "Table", "TableRow", str]] = field(default_factory=list)  # + anchor
-
-    @property
-    def folder(self) -> str:
-        return "kommuner" if self.kind == "municipality" else "organisationer"
+    mentioned_in: set[tuple[str, str]] = field(default_factory=set)  # (source name, anchor) already listed
 
     @property
     def path(self) -> str:
-        return f"{self.folder}/{self.id}.md"
+        return f"{FOLDERS[self.kind]}/{self.id}.md"
 
-    @property
-    def documents(self) -> list[Document]:
+    def frozen(self) -> EntityRecord:
         seen: dict[str, Document] = {}
         for document, _ in self.attendance:
             seen.setdefault(document.source.name, document)
@@ -58,18 +47,25 @@ class EntityRecord:
             seen.setdefault(occurrence.document.source.name, occurrence.document)
         for document, _role in self.agreements:
             seen.setdefault(document.source.name, document)
-        return sorted(seen.values(), key=lambda d: (d.date.sort_key, d.source.name))
+        documents = sorted(seen.values(), key=lambda d: (d.date.sort_key, d.source.name))
+        return EntityRecord(self.kind, self.id, self.name, self.municipality, self.organisation,
+                            tuple(self.attendance), tuple(self.reports), tuple(self.mentions),
+                            tuple(self.agreements), tuple(self.commitments), tuple(self.statistics),
+                            tuple(documents))
 
 
 @dataclass
 class Entities:
     municipalities: dict[str, EntityRecord]  # by slug
     organisations: dict[str, EntityRecord]  # by id
+    by_code: dict[str, EntityRecord] = field(default_factory=dict)  # municipalities by SCB code
+
+    def __post_init__(self) -> None:
+        self.by_code = {r.municipality.code: r for r in self.municipalities.values() if r.municipality}
 
     def for_mention(self, mention: Mention) -> EntityRecord | None:
         if mention.kind == "municipality":
-            return next((r for r in self.municipalities.values()
-                         if r.municipality and r.municipality.code == mention.target), None)
+            return self.by_code.get(mention.target)
         return self.organisations.get(mention.target)
 
     def for_affiliation(self, kind: str, name: str, registers: Registers) -> list[EntityRecord]:
@@ -92,14 +88,14 @@ def _excerpt(text: str, start: int, end: int, width: int = 200) -> str:
 
 def collect_entities(documents: list[Document], knowledge: Knowledge) -> Entities:
     registers = knowledge.registers
-    municipalities: dict[str, EntityRecord] = {}
-    organisations: dict[str, EntityRecord] = {}
+    municipalities: dict[str, _Record] = {}
+    organisations: dict[str, _Record] = {}
 
-    def municipality_record(m: Municipality) -> EntityRecord:
-        return municipalities.setdefault(m.slug, EntityRecord("municipality", m.slug, m.name, municipality=m))
+    def municipality_record(m: Municipality) -> _Record:
+        return municipalities.setdefault(m.slug, _Record("municipality", m.slug, m.name, municipality=m))
 
-    def organisation_record(o: Organisation) -> EntityRecord:
-        return organisations.setdefault(o.id, EntityRecord("organisation", o.id, o.name, organisation=o))
+    def organisation_record(o: Organisation) -> _Record:
+        return organisations.setdefault(o.id, _Record("organisation", o.id, o.name, organisation=o))
 
     for association in knowledge.associations:  # all members get a page, mentioned or not
         if association.pages:
@@ -138,22 +134,21 @@ def collect_entities(documents: list[Document], knowledge: Knowledge) -> Entitie
                                             _excerpt(text, mention.start, mention.end))
                     if mention.kind == "municipality":
                         m = registers.municipality_by_code(mention.target)
-                        if m:
-                            record = municipality_record(m)
-                            if not any(o.document is document and o.anchor == unit.anchor for o in record.mentions):
-                                record.mentions.append(occurrence)
+                        record = municipality_record(m) if m else None
                     else:
                         o = registers.organisation_by_id(mention.target)
-                        if o:
-                            record = organisation_record(o)
-                            if not any(x.document is document and x.anchor == unit.anchor for x in record.mentions):
-                                record.mentions.append(occurrence)
+                        record = organisation_record(o) if o else None
+                    where = (document.source.name, unit.anchor)
+                    if record is not None and where not in record.mentioned_in:
+                        record.mentioned_in.add(where)
+                        record.mentions.append(occurrence)
     for record in list(municipalities.values()) + list(organisations.values()):
         # A unit that reports from the municipality (`Lerum: ...`) also names it; it is
         # listed once, as the report.
         reported = {(id(o.document), o.anchor) for o in record.reports}
         record.mentions = [o for o in record.mentions if (id(o.document), o.anchor) not in reported]
-    return Entities(dict(sorted(municipalities.items())), dict(sorted(organisations.items())))
+    return Entities({k: r.frozen() for k, r in sorted(municipalities.items())},
+                    {k: r.frozen() for k, r in sorted(organisations.items())})
 
 
 def _records_for(name: str, kind: str, registers: Registers, municipality_record, organisation_record):
@@ -167,16 +162,19 @@ def _records_for(name: str, kind: str, registers: Registers, municipality_record
 def _collect_agreement(document: Document, registers: Registers, municipality_record, organisation_record) -> None:
     """Parties, signatures, job-track commitments, statistics rows and local passages."""
     agreement = document.agreement
+    listed: set[int] = set()  # records that already list this agreement
     for party in agreement.parties:
         for record in _records_for(party.name, party.kind, registers, municipality_record, organisation_record):
-            if (document, "part") not in record.agreements:
+            if id(record) not in listed:
+                listed.add(id(record))
                 record.agreements.append((document, "part"))
     for signatory in agreement.signatories:
         if signatory.affiliation is None:
             continue
         for record in _records_for(signatory.affiliation.name, signatory.affiliation.kind, registers,
                                    municipality_record, organisation_record):
-            if not any(d is document for d, _role in record.agreements):
+            if id(record) not in listed:
+                listed.add(id(record))
                 record.agreements.append((document, "signatory"))
     for index, section in enumerate(agreement.sections, start=1):
         anchor = section.anchor if section.number is not None else f"avsnitt-{index}"

@@ -6,21 +6,12 @@ links without altering the words, and never inside headings, URLs or code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from generator.knowledge.registers import Registers
+from generator.model import Document
+from generator.model.corpus import PERSON, Link
 from generator.resolve.entities import Entities
 from generator.resolve.mentions import find_mentions
-from generator.model import Document
 from generator.resolve.people import PeopleIndex
-from generator.knowledge.registers import Registers
-
-
-@dataclass(frozen=True)
-class Link:
-    start: int
-    end: int
-    href: str  # relative to the site root, e.g. personer/per-overberg.md
-    title: str
 
 
 class Linker:
@@ -30,27 +21,19 @@ class Linker:
         self.entities = entities
         self.registers = registers
         self.first_names = first_names
-        # The same paragraph is linked on its page and counted on several topic pages.
-        self._cache: dict[tuple[str, str], list[Link]] = {}
 
     def links(self, text: str, document: Document | None) -> list[Link]:
         """Non-overlapping links in `text`, people first (a name beats a place in it)."""
-        key = (document.source.name if document is not None else "", text)
-        if key not in self._cache:
-            self._cache[key] = self._find(text, document)
-        return self._cache[key]
-
-    def _find(self, text: str, document: Document | None) -> list[Link]:
         links: list[Link] = []
         if document is not None:
             for start, end, person_id in self.people.spans(text, document, self.first_names, self.registers):
                 person = self.people.people[person_id]
-                links.append(Link(start, end, f"personer/{person.id}.md", person.name))
+                links.append(Link(start, end, PERSON, person.id, person.name))
         for mention in find_mentions(text, self.registers):
             record = self.entities.for_mention(mention)
             if record is None:
                 continue
             if any(link.start < mention.end and mention.start < link.end for link in links):
                 continue
-            links.append(Link(mention.start, mention.end, record.path, record.name))
+            links.append(Link(mention.start, mention.end, record.kind, record.id, record.name))
         return sorted(links, key=lambda link: link.start)

@@ -18,6 +18,9 @@ from rapidfuzz.distance import Levenshtein
 
 from generator.collation import swedish_key
 from generator.read.config import PeopleRules
+from generator.model.corpus import Appearance, frozen_mapping
+from generator.names import name_key, normalise_name, one_letter_apart
+from generator.model.corpus import Person as FrozenPerson
 from generator.model import HIDDEN_NAME, Affiliation, Diagnostics, Document
 from generator.knowledge import Knowledge
 from generator.knowledge.registers import Registers
@@ -29,29 +32,6 @@ _UPPER = "A-ZÅÄÖÉÜÆØ"
 _NAME_WORD = rf"[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*)?"
 # A candidate: two or three capitalised words separated by single spaces.
 _CANDIDATE = re.compile(rf"(?<![\w-])({_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?![\w-])")
-
-
-def normalise_name(name: str) -> str:
-    return " ".join(name.split())
-
-
-def name_key(name: str) -> str:
-    return normalise_name(name).casefold()
-
-
-@dataclass(frozen=True)
-class Appearance:
-    """A person in one document."""
-
-    document: Document
-    role: str  # "attendee", "note_taker" or "mentioned"
-    written: str
-    status: str | None = None  # attendees: "present" or "absent"
-    affiliation: Affiliation | None = None
-    note: str | None = None
-    anchor: str = ""  # where a mention occurs: `punkt-4`
-    label: str = ""
-    excerpt: str = ""
 
 
 @dataclass
@@ -69,6 +49,10 @@ class Person:
     @property
     def first_name(self) -> str:
         return self.name.split()[0]
+
+    def frozen(self) -> FrozenPerson:
+        return FrozenPerson(self.id, self.name, frozen_mapping(self.variants), tuple(self.merge_reasons),
+                            tuple(self.appearances))
 
 
 def find_name_candidates(text: str, first_names: frozenset[str], registers: Registers) -> list[tuple[int, int, str]]:
@@ -90,22 +74,6 @@ def find_name_candidates(text: str, first_names: frozenset[str], registers: Regi
         name = " ".join(words)
         found.append((match.start(1), match.start(1) + len(name), name))
     return found
-
-
-MIN_FUZZY_PART = 5  # `Lind`/`Lund` are two common surnames: short parts must match exactly
-
-
-def one_letter_apart(a: str, b: str) -> tuple[int, str, str] | None:
-    """(index, part a, part b) when the names differ by one letter in exactly one part,
-    and that part has at least MIN_FUZZY_PART letters."""
-    parts_a, parts_b = a.split(), b.split()
-    if len(parts_a) != len(parts_b):
-        return None
-    differing = [(i, x, y) for i, (x, y) in enumerate(zip(parts_a, parts_b)) if x.casefold() != y.casefold()]
-    if len(differing) == 1 and Levenshtein.distance(differing[0][1].casefold(), differing[0][2].casefold()) == 1 \
-            and min(len(differing[0][1]), len(differing[0][2])) >= MIN_FUZZY_PART:
-        return differing[0]
-    return None
 
 
 def looks_related(a: str, b: str) -> str | None:
@@ -354,15 +322,12 @@ def _merge(appearances, written_forms, rules: PeopleRules, diagnostics: Diagnost
 def _unique_first_names(documents: list[Document], people: dict[str, Person],
                         by_key: dict[str, str]) -> dict[str, dict[str, str]]:
     """Per document: first names that belong to exactly one listed or named person."""
-    result: dict[str, dict[str, str]] = {}
-    for document in documents:
-        owners: dict[str, set[str]] = defaultdict(set)
-        for person in people.values():
-            for appearance in person.appearances:
-                if appearance.document is document:
-                    owners[appearance.written.split()[0]].add(person.id)
-        result[document.source.name] = {first: ids.pop() for first, ids in sorted(owners.items()) if len(ids) == 1}
-    return result
+    owners: dict[str, dict[str, set[str]]] = {d.source.name: defaultdict(set) for d in documents}
+    for person in people.values():
+        for appearance in person.appearances:
+            owners[appearance.document.source.name][appearance.written.split()[0]].add(person.id)
+    return {name: {first: next(iter(ids)) for first, ids in sorted(found.items()) if len(ids) == 1}
+            for name, found in owners.items()}
 
 
 def _excerpt(text: str, start: int, end: int, width: int = 160) -> str:
@@ -386,33 +351,5 @@ def _affiliation_after(text: str, end: int, registers: Registers) -> Affiliation
 
 
 HIDDEN_EMAIL = "[e-post dold]"
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-def redact(text: str, names: list[str], first_names: list[str] = ()) -> tuple[str, int]:
-    """Replace hidden people's names by [namn dolt]; returns the new text and the count.
-
-    Full names match in any case and spacing; a first name alone only as written (the
-    name `Per`, not the word `per`); an e-mail address built from a hidden surname
-    (`per.overberg@skr.se`) is hidden too.
-    """
-    count = 0
-    for name in sorted(set(names), key=len, reverse=True):
-        pattern = r"\s+".join(re.escape(part) for part in name.split())
-        text, n = re.subn(rf"(?<![\w-]){pattern}(?![\w-])", HIDDEN_NAME, text, flags=re.IGNORECASE)
-        count += n
-    for first in sorted(set(first_names), key=len, reverse=True):
-        text, n = re.subn(rf"(?<![\w-]){re.escape(first)}(?![\w-])", HIDDEN_NAME, text)
-        count += n
-    surnames = {slugify(name.split()[-1]) for name in names if len(name.split()) > 1}
-    surnames = {s for s in surnames if len(s) >= 3}
-
-    def hide_email(match: re.Match) -> str:
-        nonlocal count
-        local = slugify(match.group(0).split("@")[0])
-        if any(surname in local for surname in surnames):
-            count += 1
-            return HIDDEN_EMAIL
-        return match.group(0)
-
-    return _EMAIL.sub(hide_email, text), count

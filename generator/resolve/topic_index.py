@@ -1,67 +1,69 @@
-"""Which units of which documents carry which topics (the rule is in data/amnen.yml)."""
+"""Which units of which documents carry which topics (the rule is in data/amnen.yml), and
+what each topic's page shows: occurrences, related topics, the people and places named."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping
 
 from generator.model import Document
-from generator.model.knowledge import Topic, TopicHit
+from generator.model.corpus import MUNICIPALITY, PERSON, Link, TopicOccurrence, TopicSummary, frozen_mapping
+from generator.model.knowledge import Topic
 from generator.resolve.topics import match_topics
-from generator.resolve.units import Unit, document_units
+from generator.resolve.units import document_units
+
+RELATED_LIMIT = 6
+ASSOCIATED_LIMIT = 8
 
 
-@dataclass(frozen=True)
-class TopicOccurrence:
-    document: Document
-    unit: Unit
-    hit: TopicHit
-    text: str  # the unit's text the hit's spans point into
+def index_topics(documents: Iterable[Document], topics: tuple[Topic, ...],
+                 links: Callable[[Document, str], Iterable[Link]]) -> tuple[
+        Mapping[str, TopicSummary], Mapping[tuple[str, str], tuple[str, ...]], Mapping[str, tuple[str, ...]]]:
+    """(topic id -> summary, (source, anchor) -> topic ids, source -> topic ids).
 
-
-@dataclass
-class TopicIndex:
-    topics: dict[str, Topic]  # vocabulary order
-    occurrences: dict[str, list[TopicOccurrence]] = field(default_factory=dict)  # by topic id, by date
-    by_unit: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (source name, anchor) -> ids
-
-    def for_unit(self, document: Document, anchor: str) -> list[Topic]:
-        return [self.topics[i] for i in self.by_unit.get((document.source.name, anchor), [])]
-
-    def for_document(self, document: Document) -> list[Topic]:
-        ids: list[str] = []
-        for (name, _anchor), topic_ids in self.by_unit.items():
-            if name == document.source.name:
-                ids.extend(i for i in topic_ids if i not in ids)
-        return [t for t in self.topics.values() if t.id in ids]
-
-    def related(self, topic_id: str, limit: int = 6) -> list[Topic]:
-        """The vocabulary's own `related` first, then topics that share units with it."""
-        shared: Counter = Counter()
-        for ids in self.by_unit.values():
-            if topic_id in ids:
-                shared.update(i for i in ids if i != topic_id)
-        ordered = [i for i in self.topics[topic_id].related if i in self.topics]
-        ordered += [i for i, _n in sorted(shared.items(), key=lambda x: (-x[1], list(self.topics).index(x[0])))
-                    if i not in ordered]
-        return [self.topics[i] for i in ordered[:limit]]
-
-
-def index_topics(documents: list[Document], topics: tuple[Topic, ...]) -> TopicIndex:
-    index = TopicIndex(topics={t.id: t for t in topics}, occurrences={t.id: [] for t in topics})
+    `links(document, text)` gives the links resolve found in a text; a topic's page names
+    the people and municipalities named most often in its units."""
+    order = {t.id: i for i, t in enumerate(topics)}
+    occurrences: dict[str, list[TopicOccurrence]] = {t.id: [] for t in topics}
+    by_unit: dict[tuple[str, str], tuple[str, ...]] = {}
+    by_document: dict[str, set[str]] = defaultdict(set)
+    shared: dict[str, Counter] = {t.id: Counter() for t in topics}
     for document in sorted(documents, key=lambda d: (d.date.sort_key, d.source.name)):
         for unit in document_units(document):
-            text = unit.text
-            hits = match_topics(unit.title, text, topics)
-            if hits:
-                index.by_unit[(document.source.name, unit.anchor)] = [h.topic_id for h in hits]
+            hits = match_topics(unit.title, unit.text, topics)
+            if not hits:
+                continue
+            ids = tuple(h.topic_id for h in hits)
+            by_unit[(document.source.name, unit.anchor)] = ids
+            by_document[document.source.name].update(ids)
             for hit in hits:
-                index.occurrences[hit.topic_id].append(TopicOccurrence(document, unit, hit, text))
-    return index
+                occurrences[hit.topic_id].append(TopicOccurrence(document, unit.anchor, unit.label, unit.texts, hit))
+                shared[hit.topic_id].update(i for i in ids if i != hit.topic_id)
+    summaries = {}
+    for topic in topics:
+        related = [i for i in topic.related if i in order]
+        related += [i for i, _n in sorted(shared[topic.id].items(), key=lambda x: (-x[1], order[x[0]]))
+                    if i not in related]
+        people, places = _associated(occurrences[topic.id], links)
+        summaries[topic.id] = TopicSummary(topic, tuple(occurrences[topic.id]), tuple(related[:RELATED_LIMIT]),
+                                           people, places)
+    documents_topics = {name: tuple(sorted(ids, key=order.__getitem__)) for name, ids in by_document.items()}
+    return frozen_mapping(summaries), frozen_mapping(by_unit), frozen_mapping(documents_topics)
 
 
-def unit_text_counts(occurrences: list[TopicOccurrence]) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
+def _associated(occurrences: list[TopicOccurrence], links: Callable[[Document, str], Iterable[Link]]):
+    """The people and municipalities named most often in the units that carry the topic."""
+    people: Counter = Counter()
+    places: Counter = Counter()
     for occurrence in occurrences:
-        counts[occurrence.document.source.name] += 1
-    return counts
+        for text in occurrence.texts:
+            for link in links(occurrence.document, text):
+                if link.kind == PERSON:
+                    people[link.id] += 1
+                elif link.kind == MUNICIPALITY:
+                    places[link.id] += 1
+
+    def top(counts: Counter) -> tuple[tuple[str, int], ...]:
+        return tuple(sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:ASSOCIATED_LIMIT])
+
+    return top(people), top(places)

@@ -107,7 +107,7 @@ def test_attendance_matrix_uses_symbols_and_text(built_site, page):
     headers = table.locator("th").all_inner_texts()
     assert headers[0] == "Möte" and "Göteborg" in headers and len(headers) == 14
     first_row = table.locator("tbody tr").first
-    assert first_row.locator("td").first.inner_text() == "september 2023"
+    assert first_row.locator("td").first.inner_text() == "september 2023 (uppskattat)"  # an estimate says so
     assert "närvarande" in first_row.locator("td").nth(1).inner_text()  # text, not colour alone
 
 
@@ -138,12 +138,12 @@ def test_copy_link_button_copies_the_decision_url(built_site, browser):
 def test_register_sorts_by_date(built_site, page):
     page.goto(file_url(built_site / "beslut.html"))
     dates = page.locator(".arkiv-sortable tbody tr td:first-child")
-    assert dates.all_inner_texts()[0] == "september 2023"
+    assert dates.all_inner_texts()[0] == "september 2023 (uppskattat)"
     page.locator(".arkiv-sortable th", has_text="Datum").click()
     first = dates.all_inner_texts()
     page.locator(".arkiv-sortable th", has_text="Datum").click()
     second = dates.all_inner_texts()
-    assert {first[0], second[0]} == {"oktober 2022", "september 2023"} and first != second
+    assert {first[0], second[0]} == {"oktober 2022 (uppskattat)", "september 2023 (uppskattat)"} and first != second
 
 
 def test_buttons_are_hidden_without_javascript(built_site, browser):

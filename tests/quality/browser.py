@@ -23,6 +23,7 @@ from tests.quality.tools import AXE_JS
 
 # One launch configuration and one notion of "outside the site" for all browser tests.
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, file_url
+from tests.browser.conftest import requests_outside as outside  # noqa: F401 (used by the gates)
 
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}
