@@ -99,7 +99,7 @@ def generate(root: Path, progress: Progress = _no_progress, knowledge: Knowledge
                          rules=settings.people, archive_title=settings.archive_title, publisher=settings.publisher)
     corpus = resolution.corpus
     progress("samordnar", 1, 1)
-    files = render_site(corpus, lambda name: _original(corpus, name), progress)
+    files = render_site(corpus, lambda name: _original(corpus, name), progress, diagnostics)
     report = write_tree(settings.docs_dir, files, diagnostics)
     write_if_changed(settings.source_dir / LEDGER_FILE, ledger_text(resolution.ledger).encode("utf-8"))
     return GenerateResult(settings, corpus, diagnostics, report, read, skipped)

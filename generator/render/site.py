@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
+from generator.model import Diagnostics
 from generator.model.corpus import Corpus
 from generator.render.documents import render_document
 from generator.render.entities import (
@@ -44,12 +45,19 @@ def source_urls(corpus: Corpus) -> dict[str, str]:
     return urls
 
 
-def render_site(corpus: Corpus, originals: Callable[[str], bytes], progress: Progress) -> dict[str, bytes]:
-    """`originals(source name)` gives the bytes of a source's downloadable copy."""
+def render_site(corpus: Corpus, originals: Callable[[str], bytes], progress: Progress,
+                diagnostics: Diagnostics) -> dict[str, bytes]:
+    """`originals(source name)` gives the bytes of a source's downloadable copy. A document
+    page that fails to render is reported with its file; every other page is still made."""
     files: dict[str, str | bytes] = {}
     urls = source_urls(corpus)
     for page in counted(list(corpus.pages), "skapar sidor", progress):
-        files[page.path] = render_document(page, corpus, urls[page.source])
+        try:
+            files[page.path] = render_document(page, corpus, urls[page.source])
+        except Exception as error:  # one bad page must never stop the others
+            diagnostics.error(page.source, None, f"sidan kunde inte skapas ({error.__class__.__name__}: {error}) "
+                              "– rapportera gärna felet")
+            continue
         files[urls[page.source]] = originals(page.source)
     files["index.md"] = render_start(corpus)
     files["tidslinje.md"] = render_timeline(corpus)
