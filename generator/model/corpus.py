@@ -214,6 +214,7 @@ class Corpus:
     decisions_by_person: Mapping[str, tuple[tuple[Page, Decision], ...]]
     register: tuple[RegisterEntry, ...]  # newest first
     mentions_by_document: Mapping[str, Mapping[str, tuple[DocumentMention, ...]]]  # source -> kind -> mentions
+    attendance_by_document: Mapping[str, Mapping[str, tuple[Attendee, ...]]]  # source -> municipality id -> attendees
     redirects: Mapping[str, str]  # old site URL -> new site URL
     first_addresses: Mapping[str, str]  # source name -> the first URL it was published at (feed ids)
     associations: tuple[Association, ...]

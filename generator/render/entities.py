@@ -277,7 +277,7 @@ def attendance_matrix(corpus: Corpus) -> tuple[list[EntityRecord], list[tuple[Do
     for document in meetings:
         cells: dict[str, str | None] = {}
         for record in columns:
-            statuses = {a.status for d, a in record.attendance if d is document}
+            statuses = {a.status for a in corpus.attendance_by_document.get(document.source.name, {}).get(record.id, ())}
             cells[record.id] = "present" if "present" in statuses else ("absent" if statuses else None)
         rows.append((document, cells))
     return columns, rows
@@ -290,7 +290,8 @@ def render_matrix(corpus: Corpus) -> str:
         rendered = []
         for record in columns:
             symbol, label = MARKS[cells[record.id]]
-            names = ", ".join(a.name for d, a in record.attendance if d is document)
+            names = ", ".join(a.name for a in corpus.attendance_by_document.get(document.source.name, {})
+                              .get(record.id, ()))
             title = f"{record.name}: {label}" + (f" ({names})" if names else "")
             rendered.append(f'<span title="{t.attr(title)}">{symbol}<span class="arkiv-sr"> {label}</span></span>')
         page = corpus.page_for(document)

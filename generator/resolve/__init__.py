@@ -71,6 +71,7 @@ def resolve(documents: list[Document], knowledge: Knowledge, diagnostics: Diagno
         decisions_by_person=frozen_mapping(_decisions_by_person(pages, links_in)),
         register=register_entries(pages, links_in),
         mentions_by_document=frozen_mapping(_document_mentions(documents, frozen_people, entities)),
+        attendance_by_document=frozen_mapping(_attendance_by_document(entities)),
         redirects={},
         first_addresses={},
         associations=knowledge.associations,
@@ -155,6 +156,15 @@ def _document_mentions(documents: Iterable[Document], people, entities: Entities
                        sorted(entries, key=lambda e: (e[0], e[1] or "", e[2] or "")))
             for key, entries in kinds.items()})
     return result
+
+
+def _attendance_by_document(entities: Entities) -> dict:
+    """Per document: who attended for each municipality (the attendance matrix's cells)."""
+    found: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for record in entities.municipalities.values():
+        for document, attendee in record.attendance:
+            found[document.source.name][record.id].append(attendee)
+    return {name: frozen_mapping({m: tuple(a) for m, a in by_id.items()}) for name, by_id in found.items()}
 
 
 def current_addresses(corpus: Corpus, people: PeopleIndex) -> dict[str, dict[str, str]]:

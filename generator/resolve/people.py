@@ -267,6 +267,21 @@ def _affiliations(entries: list[Appearance]) -> set[str]:
     return {a.affiliation.name for a in entries if a.affiliation and a.affiliation.kind != "unknown"}
 
 
+def _candidate_pairs(keys: list[str]) -> list[tuple[str, str]]:
+    """Pairs of spellings worth comparing, in the order of `keys`: those that share their
+    first or their last name part. Every rule below needs one of the two to be equal
+    (one letter apart in ONE part; the same first and last name), except two letters apart
+    in two different parts, which is only ever reported: comparing within these groups
+    keeps the cost linear in the number of spellings for real name distributions."""
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, key in enumerate(keys):
+        parts = key.split()
+        groups[("first", parts[0])].append(index)
+        groups[("last", parts[-1])].append(index)
+    pairs = {(i, j) for members in groups.values() for n, i in enumerate(members) for j in members[n + 1:]}
+    return [(keys[i], keys[j]) for i, j in sorted(pairs)]
+
+
 def _merge(appearances, written_forms, rules: PeopleRules, diagnostics: Diagnostics):
     keys = sorted(appearances)
     union = _UnionFind()
@@ -282,31 +297,31 @@ def _merge(appearances, written_forms, rules: PeopleRules, diagnostics: Diagnost
         preferred[group_keys[0]] = normalise_name(group[0])
         reasons[group_keys[0]].append(f"sammanslagna av redaktören: {', '.join(group)}")
 
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            name_a = written_forms[a].most_common(1)[0][0]
-            name_b = written_forms[b].most_common(1)[0][0]
-            if frozenset((a, b)) in forbidden:
-                continue
-            apart_letter = one_letter_apart(name_a, name_b)
-            shared = _affiliations(appearances[a]) & _affiliations(appearances[b])
-            if apart_letter and shared and union.find(a) != union.find(b):
-                union.union(a, b)
-                _index, part_a, part_b = apart_letter
-                reason = (f"{name_a} och {name_b} sammanslagna automatiskt: samma tillhörighet "
-                          f"({', '.join(sorted(shared))}) och en bokstavs skillnad ({part_a}/{part_b})")
-                reasons[a].append(reason)
+    shown = {key: written_forms[key].most_common(1)[0][0] for key in keys}
+    affiliations = {key: _affiliations(appearances[key]) for key in keys}
+    for a, b in _candidate_pairs(keys):
+        name_a, name_b = shown[a], shown[b]
+        if frozenset((a, b)) in forbidden:
+            continue
+        apart_letter = one_letter_apart(name_a, name_b)
+        shared = affiliations[a] & affiliations[b]
+        if apart_letter and shared and union.find(a) != union.find(b):
+            union.union(a, b)
+            _index, part_a, part_b = apart_letter
+            reason = (f"{name_a} och {name_b} sammanslagna automatiskt: samma tillhörighet "
+                      f"({', '.join(sorted(shared))}) och en bokstavs skillnad ({part_a}/{part_b})")
+            reasons[a].append(reason)
+            where = appearances[b][0].document.source.name
+            diagnostics.info(where, None, f"person: {reason}; ändra med `people.keep_apart` i arkiv.yml")
+        elif union.find(a) != union.find(b):
+            why = looks_related(name_a, name_b)
+            if why:
                 where = appearances[b][0].document.source.name
-                diagnostics.info(where, None, f"person: {reason}; ändra med `people.keep_apart` i arkiv.yml")
-            elif union.find(a) != union.find(b):
-                why = looks_related(name_a, name_b)
-                if why:
-                    where = appearances[b][0].document.source.name
-                    affiliations = (f"{', '.join(sorted(_affiliations(appearances[a]))) or 'okänd'} / "
-                                    f"{', '.join(sorted(_affiliations(appearances[b]))) or 'okänd'}")
-                    diagnostics.info(where, None, f"person: {name_a} och {name_b} kan vara samma person ({why}; "
-                                     f"tillhörighet {affiliations}) – inte sammanslagna; bekräfta med "
-                                     f"`people.merge` eller avvisa med `people.keep_apart` i arkiv.yml")
+                both = (f"{', '.join(sorted(affiliations[a])) or 'okänd'} / "
+                        f"{', '.join(sorted(affiliations[b])) or 'okänd'}")
+                diagnostics.info(where, None, f"person: {name_a} och {name_b} kan vara samma person ({why}; "
+                                 f"tillhörighet {both}) – inte sammanslagna; bekräfta med "
+                                 f"`people.merge` eller avvisa med `people.keep_apart` i arkiv.yml")
 
     clusters: dict[str, set[str]] = defaultdict(set)
     for key in keys:
