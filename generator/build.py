@@ -2,30 +2,37 @@
 
 `generate()` turns source/ into docs/; the CLI and the MkDocs hook both call it. The whole
 corpus is parsed and resolved before any page is rendered, so cross-references agree.
-This module is the only one that calls every stage; it catches an unexpected failure of
-one document and reports it with the file's name, so that the rest still builds.
+This module is the only one that calls every stage. It catches an unexpected failure of
+one document and reports it with the file's name, so that the rest still builds, and it
+keeps the build cache (generator.write.cache): a source that has not changed is not read
+or parsed again, and a build whose inputs have not changed at all does nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from generator.knowledge import Knowledge, load_knowledge
-from generator.model import Diagnostics, Document, SourceFile
+from generator.model import Diagnostic, Diagnostics, Document, SourceFile
 from generator.model.corpus import Corpus
 from generator.model.knowledge import Glossary
 from generator.parse import parse_document
 from generator.read.config import Settings, load_settings
 from generator.read.redact import hide_people
-from generator.read.sources import list_sources, read_source
+from generator.read.sources import MAX_FILE_BYTES, list_sources, read_source
 from generator.render.abbreviations import annotate_html
-from generator.render.site import counted, render_site
-from generator.resolve import resolve
+from generator.render.site import render_site
+from generator.resolve import Resolution, resolve
 from generator.resolve.addresses import LEDGER_FILE, ledger_text, read_ledger
-from generator.write.writer import WriteReport, write_if_changed, write_tree
+from generator.resolve.analysis import DocumentAnalysis, analyse
+from generator.write.cache import (
+    BuildCache, SourceEntry, code_version, digest, output_stamps, outputs_unchanged, settings_text,
+)
+from generator.write.writer import WriteReport, read_manifest, write_if_changed, write_tree
 
+PACKAGE = Path(__file__).resolve().parent
 Progress = Callable[[str, int, int], None]  # (stage, done, total): the CLI draws a bar from it
 
 
@@ -34,26 +41,36 @@ def _no_progress(stage: str, done: int, total: int) -> None:
 
 
 @dataclass
+class Parsed:
+    """Everything read and parsed from source/, with the per-document analyses."""
+
+    documents: list[Document]
+    analyses: dict[str, DocumentAnalysis]
+    read: int  # files found
+    fingerprint: str  # of every input that this build depends on (sources, versions)
+
+    @property
+    def skipped(self) -> int:
+        return self.read - len(self.documents)
+
+
+@dataclass
 class GenerateResult:
     settings: Settings
-    corpus: Corpus
     diagnostics: Diagnostics
     report: WriteReport
     read: int
     skipped: int
+    documents: int
+    _corpus: Corpus | None = None
+    _resolve: Callable[[], Corpus] | None = field(default=None, repr=False)
 
-
-def read_all(settings: Settings, diagnostics: Diagnostics) -> tuple[list[SourceFile], int]:
-    """Every readable source, hidden people's names already replaced; and how many files there were."""
-    paths = list_sources(settings.source_dir)
-    sources = []
-    for path in paths:
-        source = read_source(path, settings.source_dir, diagnostics)
-        if source is not None and settings.people.hide:
-            source = _hidden(source, settings)
-        if source is not None:
-            sources.append(source)
-    return sources, len(paths)
+    @property
+    def corpus(self) -> Corpus:
+        """The resolved corpus (resolved now if the build found nothing to do)."""
+        if self._corpus is None and self._resolve is not None:
+            self._corpus = self._resolve()
+        return self._corpus
 
 
 def _hidden(source: SourceFile, settings: Settings) -> SourceFile:
@@ -74,13 +91,61 @@ def parse_one(source: SourceFile, settings: Settings, knowledge: Knowledge,
         return None
 
 
+def _analyse_one(document: Document, knowledge: Knowledge, diagnostics: Diagnostics) -> DocumentAnalysis | None:
+    try:
+        return analyse(document, knowledge)
+    except Exception as error:  # one bad document must never stop the others
+        diagnostics.error(document.source.name, None, f"dokumentet kunde inte analyseras ({error.__class__.__name__}: "
+                          f"{error}) – ingen sida skapas; rapportera gärna felet")
+        return None
+
+
+def _source_entry(path: Path, data: bytes | None, settings: Settings, knowledge: Knowledge) -> SourceEntry:
+    """Read, parse and analyse one source file, collecting what it reports."""
+    local = Diagnostics()
+    source = read_source(path, settings.source_dir, local, data)
+    if source is not None and settings.people.hide:
+        source = _hidden(source, settings)
+    document = parse_one(source, settings, knowledge, local) if source is not None else None
+    analysis = _analyse_one(document, knowledge, local) if document is not None else None
+    return SourceEntry(document if analysis is not None else None, analysis, tuple(local.items))
+
+
+def _cache(root: Path, settings: Settings, knowledge: Knowledge) -> BuildCache:
+    return BuildCache(root, digest(code_version(PACKAGE), knowledge.fingerprint, settings_text(settings.raw)))
+
+
 def parse_all(settings: Settings, knowledge: Knowledge, diagnostics: Diagnostics,
-              progress: Progress = _no_progress) -> tuple[list[Document], int, int]:
-    """(documents, files read, files skipped)."""
-    sources, count = read_all(settings, diagnostics)
-    documents = [d for d in (parse_one(s, settings, knowledge, diagnostics)
-                             for s in counted(sources, "tolkar", progress)) if d is not None]
-    return documents, count, count - len(documents)
+              progress: Progress = _no_progress, cache: BuildCache | None = None) -> Parsed:
+    """Every source read, parsed and analysed (from the cache where a source is unchanged)."""
+    paths = list_sources(settings.source_dir)
+    documents: list[Document] = []
+    analyses: dict[str, DocumentAnalysis] = {}
+    inputs: list[str] = []
+    for done, path in enumerate(paths, start=1):
+        # a file too large to be a document is reported unread (read_source) and never cached
+        data = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
+        name = path.relative_to(settings.source_dir).as_posix()
+        key = cache.source_key(name, path, data) if cache is not None and data is not None else None
+        entry = cache.load_source(key) if key is not None else None
+        if entry is None:
+            entry = _source_entry(path, data, settings, knowledge)
+            if key is not None:
+                cache.store_source(key, entry)
+        diagnostics.extend(entry.diagnostics)
+        if entry.document is not None:
+            documents.append(entry.document)
+            analyses[entry.document.source.name] = entry.analysis
+        inputs.append(key or digest(name, str(path.stat().st_mtime_ns)))
+        progress("läser och tolkar", done, len(paths))
+    fingerprint = digest(cache.version if cache is not None else "", *inputs)
+    return Parsed(documents, analyses, len(paths), fingerprint)
+
+
+def _resolve(parsed: Parsed, settings: Settings, knowledge: Knowledge, diagnostics: Diagnostics) -> Resolution:
+    return resolve(parsed.documents, knowledge, diagnostics, analyses=parsed.analyses,
+                   ledger=read_ledger(settings.source_dir, diagnostics), rules=settings.people,
+                   archive_title=settings.archive_title, publisher=settings.publisher)
 
 
 def _original(corpus: Corpus, name: str) -> bytes:
@@ -89,20 +154,46 @@ def _original(corpus: Corpus, name: str) -> bytes:
     return source.raw.encode("utf-8") if source.redactions else source.path.read_bytes()
 
 
-def generate(root: Path, progress: Progress = _no_progress, knowledge: Knowledge | None = None) -> GenerateResult:
+def _build_fingerprint(parsed: Parsed, settings: Settings) -> str:
+    ledger = settings.source_dir / LEDGER_FILE
+    return digest(parsed.fingerprint, ledger.read_bytes() if ledger.exists() else b"")
+
+
+def generate(root: Path, progress: Progress = _no_progress, knowledge: Knowledge | None = None,
+             use_cache: bool = True) -> GenerateResult:
     settings = load_settings(root)  # raises ConfigError before anything is written
     knowledge = knowledge or load_knowledge()  # raises KnowledgeError before anything is written
+    cache = _cache(root, settings, knowledge) if use_cache else None
     diagnostics = Diagnostics()
-    documents, read, skipped = parse_all(settings, knowledge, diagnostics, progress)
+    parsed = parse_all(settings, knowledge, diagnostics, progress, cache)
+    fingerprint = _build_fingerprint(parsed, settings)
+
+    last = cache.load_build() if cache is not None else None
+    if last is not None and last["fingerprint"] == fingerprint and outputs_unchanged(settings.docs_dir, last["outputs"]):
+        # Nothing changed since the last build, and docs/ is as it left it.
+        diagnostics.extend(Diagnostic(*d) for d in last["diagnostics"])
+        report = WriteReport(unchanged=sorted(last["outputs"]))
+        return GenerateResult(settings, diagnostics, report, parsed.read, parsed.skipped, last["documents"],
+                              _resolve=lambda: _resolve(parsed, settings, knowledge, Diagnostics()).corpus)
+
     progress("samordnar", 0, 1)
-    resolution = resolve(documents, knowledge, diagnostics, ledger=read_ledger(settings.source_dir, diagnostics),
-                         rules=settings.people, archive_title=settings.archive_title, publisher=settings.publisher)
+    resolution = _resolve(parsed, settings, knowledge, diagnostics)
     corpus = resolution.corpus
     progress("samordnar", 1, 1)
     files = render_site(corpus, lambda name: _original(corpus, name), progress, diagnostics)
     report = write_tree(settings.docs_dir, files, diagnostics)
     write_if_changed(settings.source_dir / LEDGER_FILE, ledger_text(resolution.ledger).encode("utf-8"))
-    return GenerateResult(settings, corpus, diagnostics, report, read, skipped)
+    if cache is not None:
+        cache.prune_sources()
+        if not report.refused:
+            owned = sorted(read_manifest(settings.docs_dir))
+            cache.store_build({
+                "fingerprint": _build_fingerprint(parsed, settings),
+                "outputs": output_stamps(settings.docs_dir, owned),
+                "diagnostics": [(d.file, d.line, d.level, d.message) for d in diagnostics.items],
+                "documents": len(corpus.pages),
+            })
+    return GenerateResult(settings, diagnostics, report, parsed.read, parsed.skipped, len(corpus.pages), corpus)
 
 
 def check(root: Path, progress: Progress = _no_progress) -> tuple[Diagnostics, int, int, int]:
@@ -110,10 +201,9 @@ def check(root: Path, progress: Progress = _no_progress) -> tuple[Diagnostics, i
     settings = load_settings(root)
     knowledge = load_knowledge()
     diagnostics = Diagnostics()
-    documents, read, skipped = parse_all(settings, knowledge, diagnostics, progress)
-    resolve(documents, knowledge, diagnostics, ledger=read_ledger(settings.source_dir, diagnostics),
-            rules=settings.people)
-    return diagnostics, read, len(documents), skipped
+    parsed = parse_all(settings, knowledge, diagnostics, progress)
+    _resolve(parsed, settings, knowledge, diagnostics)
+    return diagnostics, parsed.read, len(parsed.documents), parsed.skipped
 
 
 def annotate_page(html: str, glossary: Glossary) -> str:

@@ -50,7 +50,7 @@ def cmd_generate(root: Path, strict: bool, verbose: bool = False) -> int:
     with _progress_bar() as progress:
         result = generate(root, progress)
     _print_diagnostics(result.diagnostics, verbose)
-    print(_summary(result.read, len(result.corpus.pages), result.skipped, result.diagnostics))
+    print(_summary(result.read, result.documents, result.skipped, result.diagnostics))
     print(f"docs/: {len(result.report.written)} filer skrivna, {len(result.report.unchanged)} oförändrade, "
           f"{len(result.report.removed)} borttagna")
     return _exit_code(result.diagnostics, strict)

@@ -38,7 +38,7 @@ def on_pre_build(config) -> None:
         raise PluginError("\n".join(error.lines())) from None
     for diagnostic in result.diagnostics.items:
         (log.warning if diagnostic.level == "error" else log.info)(str(diagnostic))
-    log.info(f"arkiv: {len(result.corpus.pages)} dokument, {len(result.report.written)} filer skrivna")
+    log.info(f"arkiv: {result.documents} dokument, {len(result.report.written)} filer skrivna")
 
 
 def on_serve(server, config, builder):

@@ -195,9 +195,10 @@ def test_an_interrupted_build_leaves_the_previous_docs_usable(project, monkeypat
     calls = {"n": 0}
 
     def crash_after_one(source, target):
-        calls["n"] += 1
-        if calls["n"] > 1:
-            raise KeyboardInterrupt("power cut")
+        if Path(target).is_relative_to(project / "docs"):  # (the build cache's writes go on)
+            calls["n"] += 1
+            if calls["n"] > 1:
+                raise KeyboardInterrupt("power cut")
         return real(source, target)
 
     monkeypatch.setattr(writer.os, "replace", crash_after_one)

@@ -22,6 +22,7 @@ Organisations are never fuzzy-matched; recurring misspellings belong in their al
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from pathlib import Path
 
@@ -90,6 +91,11 @@ def _municipality_variants(text: str) -> list[str]:
 
 class Registers:
     """All municipalities and organisations, indexed for lookup by written form."""
+
+    @functools.cached_property
+    def written_forms(self) -> frozenset[str]:
+        """Every municipality name and organisation form, as written in the registers."""
+        return frozenset({m.name for m in self.municipalities} | {f for o in self.organisations for f in o.forms})
 
     def __init__(self, municipalities: tuple[Municipality, ...], organisations: tuple[Organisation, ...]) -> None:
         self.municipalities = tuple(municipalities)

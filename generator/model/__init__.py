@@ -261,11 +261,17 @@ class Diagnostics:
     """Collects problems during a run; the CLI decides how to report them and the exit code."""
 
     items: list[Diagnostic] = field(default_factory=list)
+    _seen: set[Diagnostic] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, file: str, line: int | None, level: str, message: str) -> None:
-        diagnostic = Diagnostic(file, line, level, message)
-        if diagnostic not in self.items:
-            self.items.append(diagnostic)
+        self.extend((Diagnostic(file, line, level, message),))
+
+    def extend(self, diagnostics) -> None:
+        """Add each problem once, in order."""
+        for diagnostic in diagnostics:
+            if diagnostic not in self._seen:
+                self._seen.add(diagnostic)
+                self.items.append(diagnostic)
 
     def error(self, file: str, line: int | None, message: str) -> None:
         self.add(file, line, "error", message)

@@ -9,8 +9,7 @@ knowledge files or decides an identity. Identities are carried as ids (`anna-ber
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from types import MappingProxyType
-from typing import Mapping
+from typing import Any, Mapping, NoReturn
 
 from generator.model import Affiliation, Attendee, Decision, Document, JobTrackCommitment, Table, TableRow
 from generator.model.knowledge import Association, Glossary, Municipality, Organisation, Topic, TopicHit
@@ -19,9 +18,21 @@ PERSON, MUNICIPALITY, ORGANISATION = "person", "municipality", "organisation"
 FOLDERS = {PERSON: "personer", MUNICIPALITY: "kommuner", ORGANISATION: "organisationer"}
 
 
+class FrozenDict(dict):
+    """A dict that refuses changes once built (and can be pickled into the build cache)."""
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("the corpus is frozen")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _refuse  # type: ignore[assignment]
+
+    def __reduce__(self):
+        return (FrozenDict, (dict(self),))
+
+
 def frozen_mapping(data: Mapping) -> Mapping:
-    """A read-only view of a dict built during resolve."""
-    return MappingProxyType(dict(data))
+    """A read-only copy of a dict built during resolve."""
+    return FrozenDict(data)
 
 
 @dataclass(frozen=True)

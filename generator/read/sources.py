@@ -100,14 +100,16 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_source(path: Path, source_dir: Path, diagnostics: Diagnostics) -> SourceFile | None:
+def read_source(path: Path, source_dir: Path, diagnostics: Diagnostics, data: bytes | None = None) -> SourceFile | None:
+    """The decoded source; `data` are the file's bytes when the caller has already read them."""
     name = path.relative_to(source_dir).as_posix()
-    size = path.stat().st_size
+    size = path.stat().st_size if data is None else len(data)
     if size > MAX_FILE_BYTES:
         diagnostics.error(name, None, f"filen är {size / 1024 / 1024:.1f} MB; gränsen för ett dokument är "
                           f"{MAX_FILE_BYTES // 1024 // 1024} MB – hoppas över (dela upp den i flera filer)")
         return None
-    data = path.read_bytes()
+    if data is None:
+        data = path.read_bytes()
     try:
         text, encoding = decode(data)
     except NotText as problem:

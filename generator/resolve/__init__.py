@@ -14,24 +14,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from generator.knowledge import Knowledge
 from generator.model import Diagnostics, Document
 from generator.model.corpus import (
-    MUNICIPALITY, ORGANISATION, PERSON, Corpus, DocumentMention, EntityRef, Link, Page, frozen_mapping,
+    PERSON, Corpus, DocumentMention, EntityRef, Link, Page, frozen_mapping,
 )
 from generator.read.config import PeopleRules
-from generator.resolve.abbreviations import find_unknown_abbreviations
+from generator.resolve.analysis import DocumentAnalysis, analyse
 from generator.resolve.addresses import DOCUMENTS, Ledger, reconcile
 from generator.resolve.entities import Entities, collect_entities
 from generator.resolve.linking import Linker
 from generator.resolve.pages import resolve_pages
 from generator.resolve.people import PeopleIndex, collect_people, known_first_names, name_key, one_letter_apart
 from generator.resolve.register import register_entries
-from generator.resolve.texts import linked_texts, named_entities
+from generator.resolve.texts import named_entities
 from generator.resolve.topic_index import index_topics
-from generator.resolve.units import document_units
 
 
 @dataclass(frozen=True)
@@ -41,20 +40,31 @@ class Resolution:
 
 
 def resolve(documents: list[Document], knowledge: Knowledge, diagnostics: Diagnostics, *,
+            analyses: Mapping[str, DocumentAnalysis] | None = None,
             ledger: Ledger = Ledger(), rules: PeopleRules = PeopleRules(),
             archive_title: str = "Nätverksarkivet", publisher: str = "") -> Resolution:
+    """`analyses` (by source name) may come from a cache; missing ones are made here."""
+    analyses = dict(analyses or {})
+    for document in documents:
+        if document.source.name not in analyses:
+            analyses[document.source.name] = analyse(document, knowledge)
     pages = resolve_pages(documents, ledger, diagnostics)
     people = collect_people(documents, knowledge, rules, diagnostics,
                             previous_slug=lambda key: ledger.last_slug("personer", key, "personer"))
-    entities = collect_entities(documents, knowledge)
-    linker = Linker(people, entities, knowledge.registers, known_first_names(documents, knowledge.first_names))
-    links = _links(documents, linker)
+    entities = collect_entities(documents, knowledge, analyses)
+    linker = Linker(people, entities, knowledge.registers, known_first_names(documents, knowledge.first_names),
+                    analyses)
+    links = _links(documents, linker, analyses)
 
     def links_in(document: Document, text: str) -> tuple[Link, ...]:
         return links.get((document.source.name, text), ())
 
-    topics, topics_by_unit, topics_by_document = index_topics(documents, knowledge.topics, links_in)
-    report_unknown_abbreviations(documents, knowledge, diagnostics)
+    topics, topics_by_unit, topics_by_document = index_topics(
+        documents, knowledge.topics, lambda d, anchor: analyses[d.source.name].topic_hits.get(anchor, ()), links_in)
+    for document in documents:
+        for token, line in analyses[document.source.name].unknown_abbreviations:
+            diagnostics.info(document.source.name, line, f"förkortningen {token} finns inte i ordlistan "
+                             f"(generator/data/ordlista.yml)")
     frozen_people = {person_id: person.frozen() for person_id, person in people.people.items()}
     corpus = Corpus(
         pages=pages,
@@ -92,16 +102,11 @@ def _replace(corpus: Corpus, **changes) -> Corpus:
     return replace(corpus, **changes)
 
 
-def _links(documents: Iterable[Document], linker: Linker) -> dict[tuple[str, str], tuple[Link, ...]]:
+def _links(documents: Iterable[Document], linker: Linker,
+           analyses: Mapping[str, DocumentAnalysis]) -> dict[tuple[str, str], tuple[Link, ...]]:
     """The links of every text a page shows or a topic page counts, found once."""
-    links: dict[tuple[str, str], tuple[Link, ...]] = {}
-    for document in documents:
-        texts = set(linked_texts(document))
-        for unit in document_units(document):
-            texts.update(unit.texts)
-        for text in sorted(texts):
-            links[(document.source.name, text)] = tuple(linker.links(text, document))
-    return links
+    return {(document.source.name, text): tuple(linker.links(text, document))
+            for document in documents for text in analyses[document.source.name].mentions}
 
 
 def _entity_refs(documents: Iterable[Document], entities: Entities,
@@ -185,18 +190,3 @@ def _hidden(ledger: Ledger, rules: PeopleRules) -> set[tuple[str, str]]:
     return {("personer", key) for key in ledger.sections.get("personer", {})
             if key in hidden or any(one_letter_apart(key, h) for h in hidden)}
 
-
-def report_unknown_abbreviations(documents: list[Document], knowledge: Knowledge, diagnostics: Diagnostics) -> None:
-    """Upper-case words that look like abbreviations but are not in the glossary."""
-    glossary, registers = knowledge.glossary, knowledge.registers
-    names = {m.name for m in registers.municipalities} | {
-        form for o in registers.organisations for form in o.forms}
-    for document in documents:
-        body = document.source.body
-        for token, offset in find_unknown_abbreviations(body, glossary, ignore=names):
-            line = document.source.file_line(body.count("\n", 0, offset) + 1)
-            diagnostics.info(document.source.name, line, f"förkortningen {token} finns inte i ordlistan "
-                             f"(generator/data/ordlista.yml)")
-
-
-__all__ = ["Resolution", "resolve", "MUNICIPALITY", "ORGANISATION"]

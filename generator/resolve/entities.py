@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Mapping
 
 from generator.knowledge import Knowledge
 from generator.knowledge.registers import Municipality, Organisation, Registers
 from generator.model import Attendee, Document, JobTrackCommitment, LocalPassage, Table, TableRow
 from generator.model.corpus import FOLDERS, EntityRecord, Occurrence
-from generator.resolve.mentions import Mention, find_mentions
+from generator.resolve.analysis import DocumentAnalysis, analyse
+from generator.resolve.mentions import Mention
 from generator.resolve.units import document_units
 
 # A paragraph that opens with a municipality's name and a colon is that municipality's
@@ -86,8 +88,12 @@ def _excerpt(text: str, start: int, end: int, width: int = 200) -> str:
     return ("… " if left else "") + " ".join(text[left:right].split()) + (" …" if right < len(text) else "")
 
 
-def collect_entities(documents: list[Document], knowledge: Knowledge) -> Entities:
+def collect_entities(documents: list[Document], knowledge: Knowledge,
+                     analyses: Mapping[str, DocumentAnalysis] | None = None) -> Entities:
+    """`analyses` (by source name) as resolve has them; made here when not given."""
     registers = knowledge.registers
+    if analyses is None:
+        analyses = {d.source.name: analyse(d, knowledge) for d in documents}
     municipalities: dict[str, _Record] = {}
     organisations: dict[str, _Record] = {}
 
@@ -129,7 +135,7 @@ def collect_entities(documents: list[Document], knowledge: Knowledge) -> Entitie
                     for m in reporters:
                         municipality_record(m).reports.append(
                             Occurrence(document, unit.anchor, unit.label, " ".join(text.split())))
-                for mention in find_mentions(text, registers):
+                for mention in analyses[document.source.name].mentions_in(text):
                     occurrence = Occurrence(document, unit.anchor, unit.label,
                                             _excerpt(text, mention.start, mention.end))
                     if mention.kind == "municipality":

@@ -36,7 +36,6 @@ Text in web addresses and e-mail addresses is never matched (`per.overberg@skr.s
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 import weakref
 from dataclasses import dataclass
@@ -55,17 +54,6 @@ class Mention:
 
 
 def find_mentions(text: str, registers: Registers) -> list[Mention]:
-    """Mentions in `text`; the same text is often asked for twice in a build (its entity
-    records and its links), so results are remembered."""
-    return list(_find_mentions_cached(text, registers))
-
-
-@functools.lru_cache(maxsize=200_000)
-def _find_mentions_cached(text: str, registers: Registers) -> tuple[Mention, ...]:
-    return tuple(_find_mentions(text, registers))
-
-
-def _find_mentions(text: str, registers: Registers) -> list[Mention]:
     """Non-overlapping mentions in `text`, sorted by position."""
     index = _index_for(registers)
     blocked = [m.span() for m in _BLOCKED.finditer(text)]

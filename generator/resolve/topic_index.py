@@ -8,8 +8,7 @@ from typing import Callable, Iterable, Mapping
 
 from generator.model import Document
 from generator.model.corpus import MUNICIPALITY, PERSON, Link, TopicOccurrence, TopicSummary, frozen_mapping
-from generator.model.knowledge import Topic
-from generator.resolve.topics import match_topics
+from generator.model.knowledge import Topic, TopicHit
 from generator.resolve.units import document_units
 
 RELATED_LIMIT = 6
@@ -17,6 +16,7 @@ ASSOCIATED_LIMIT = 8
 
 
 def index_topics(documents: Iterable[Document], topics: tuple[Topic, ...],
+                 hits_of: Callable[[Document, str], Iterable[TopicHit]],
                  links: Callable[[Document, str], Iterable[Link]]) -> tuple[
         Mapping[str, TopicSummary], Mapping[tuple[str, str], tuple[str, ...]], Mapping[str, tuple[str, ...]]]:
     """(topic id -> summary, (source, anchor) -> topic ids, source -> topic ids).
@@ -30,7 +30,7 @@ def index_topics(documents: Iterable[Document], topics: tuple[Topic, ...],
     shared: dict[str, Counter] = {t.id: Counter() for t in topics}
     for document in sorted(documents, key=lambda d: (d.date.sort_key, d.source.name)):
         for unit in document_units(document):
-            hits = match_topics(unit.title, unit.text, topics)
+            hits = tuple(hits_of(document, unit.anchor))
             if not hits:
                 continue
             ids = tuple(h.topic_id for h in hits)

@@ -1,0 +1,141 @@
+"""The build cache (`.arkiv-cache/` in the project folder, git-ignored): work a build need
+not do again.
+
+- Per source file: what reading, parsing and the per-document analysis made of it, with
+  the problems they reported, keyed by the file's bytes, its name and place, and the
+  build's version (the generator's code, the knowledge files, the settings). A source
+  that has not changed is not read or parsed again.
+- Per build: a fingerprint of every input. When it equals the last build's and every file
+  that build wrote is still as it was, the build has nothing to do.
+- Per generated page: its bytes and the digest of what it was rendered from, so a page
+  whose inputs did not change is not rendered again.
+
+Output never depends on the cache: a build with a cache gives the same bytes as one
+without (a test checks this). A cache file that cannot be read is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from generator.write.writer import write_if_changed
+
+CACHE_DIR = ".arkiv-cache"
+_FORMAT = "1"  # bump when the layout of the cache itself changes
+
+
+def code_version(package: Path) -> str:
+    """A digest of the generator's own code and templates: a new version parses anew."""
+    digest = hashlib.sha256(_FORMAT.encode())
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".j2") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8") if isinstance(part, str) else part)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """What one source became: its document (None if it yielded none), its analysis, and
+    the problems reported while reading, parsing and analysing it."""
+
+    document: Any
+    analysis: Any
+    diagnostics: tuple[Any, ...]
+
+
+class BuildCache:
+    def __init__(self, root: Path, version: str) -> None:
+        self.folder = root / CACHE_DIR
+        self.version = version
+        self._used: set[str] = set()
+
+    # --- sources ------------------------------------------------------------------------
+
+    def source_key(self, name: str, path: Path, data: bytes) -> str:
+        return digest(self.version, name, str(path.resolve()), data)
+
+    def _source_path(self, key: str) -> Path:
+        return self.folder / "sources" / key[:2] / f"{key}.pickle"
+
+    def load_source(self, key: str) -> SourceEntry | None:
+        self._used.add(key)
+        return self._load(self._source_path(key))
+
+    def store_source(self, key: str, entry: SourceEntry) -> None:
+        self._used.add(key)
+        write_if_changed(self._source_path(key), pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def prune_sources(self) -> None:
+        """Forget the entries of sources that were not part of this build."""
+        folder = self.folder / "sources"
+        if folder.is_dir():
+            for path in folder.glob("*/*.pickle"):
+                if path.stem not in self._used:
+                    path.unlink(missing_ok=True)
+
+    # --- whole builds and pages -----------------------------------------------------------
+
+    def load_build(self) -> dict | None:
+        """The record of the last build: its fingerprint, what it wrote, what it reported."""
+        data = self._load(self.folder / "build.pickle")
+        return data if isinstance(data, dict) and data.get("version") == self.version else None
+
+    def store_build(self, record: dict) -> None:
+        write_if_changed(self.folder / "build.pickle",
+                         pickle.dumps({**record, "version": self.version}, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def load_pages(self) -> dict[str, tuple[str, bytes]]:
+        """docs/-relative path -> (digest of its inputs, bytes), from the last build."""
+        data = self._load(self.folder / "pages.pickle")
+        return data if isinstance(data, dict) else {}
+
+    def store_pages(self, pages: dict[str, tuple[str, bytes]]) -> None:
+        write_if_changed(self.folder / "pages.pickle", pickle.dumps(pages, protocol=pickle.HIGHEST_PROTOCOL))
+
+    @staticmethod
+    def _load(path: Path) -> Any:
+        try:
+            with path.open("rb") as stream:
+                return pickle.load(stream)
+        except FileNotFoundError:
+            return None
+        except Exception:  # a damaged or outdated cache file is simply not used
+            return None
+
+
+def outputs_unchanged(docs_dir: Path, outputs: dict[str, tuple[int, int]]) -> bool:
+    """Whether every file a build wrote into docs/ still has the size and time it had."""
+    for name, (size, mtime) in outputs.items():
+        try:
+            stat = (docs_dir / name).stat()
+        except OSError:
+            return False
+        if (stat.st_size, stat.st_mtime_ns) != (size, mtime):
+            return False
+    return True
+
+
+def output_stamps(docs_dir: Path, names: Iterable[str]) -> dict[str, tuple[int, int]]:
+    stamps = {}
+    for name in names:
+        stat = (docs_dir / name).stat()
+        stamps[name] = (stat.st_size, stat.st_mtime_ns)
+    return stamps
+
+
+def settings_text(raw: dict) -> str:
+    """The settings as one canonical text, for the version key."""
+    return json.dumps(raw, sort_keys=True, ensure_ascii=False, default=str)
