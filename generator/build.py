@@ -29,6 +29,7 @@ from generator.render.register import render_register
 from generator.render.topics import archive_feed, render_glossary, render_topic, render_topic_index, topic_feed
 from generator.render.listings import KINDS, render_kind_index, render_start, render_timeline
 from generator.resolve import LEDGER_FILE, Corpus, ledger_text, resolve
+from generator.sitechrome import SITE_INFO_FILE, site_info
 from generator.slugs import slugify, unique_slug
 from generator.writer import WriteReport, write_if_changed, write_tree
 
@@ -152,6 +153,7 @@ def render_all(corpus: Corpus, settings: Settings) -> dict[str, bytes]:
     files["ordlista.md"] = render_glossary(load_glossary())
     files["data/arkiv.json"] = archive_json(corpus)
     files["data/beslut.csv"] = decisions_csv(corpus)
+    files[SITE_INFO_FILE] = site_info(corpus, settings)  # for the theme's footer (not published)
     return {name: data if isinstance(data, bytes) else data.encode("utf-8") for name, data in files.items()}
 
 
