@@ -24,6 +24,8 @@ from generator.read.redact import hide_people
 from generator.read.sources import MAX_FILE_BYTES, list_sources, read_source
 from generator.render.abbreviations import annotate_html
 from generator.render.site import render_site
+from generator.render.site_info import SITE_INFO_FILE
+from generator.render.tablecards import annotate_tables
 from generator.resolve import Resolution, resolve
 from generator.resolve.addresses import LEDGER_FILE, ledger_text, read_ledger
 from generator.resolve.analysis import DocumentAnalysis, analyse
@@ -207,5 +209,10 @@ def check(root: Path, progress: Progress = _no_progress) -> tuple[Diagnostics, i
 
 
 def annotate_page(html: str, glossary: Glossary) -> str:
-    """A built page with every glossary abbreviation explained on hover (for the MkDocs hook)."""
-    return annotate_html(html, glossary)
+    """A built page's content as the reader gets it (for the MkDocs hook): every glossary
+    abbreviation explained on hover, and every table cell labelled with its column header
+    for the card layout on phones."""
+    return annotate_tables(annotate_html(html, glossary))
+
+
+__all__ = ["SITE_INFO_FILE", "annotate_page", "check", "generate", "parse_all"]

@@ -1,25 +1,30 @@
 """MkDocs hook: regenerate docs/ from source/ before every build, patch search after it.
 
-Thin on purpose: it calls the generator and reports; the work is in generator.build.
-Input problems are logged as INFO (warnings) or WARNING (errors), so `mkdocs build
---strict` fails only where the editor must act.
+Thin on purpose: it calls the generator (generator.build) and reports, and does the few
+things only the engine can: carry the published address into MkDocs, hand the footer's
+facts to the theme, and give the 404 page addresses that work from disk. Input problems
+are logged as INFO (warnings) or WARNING (errors), so `mkdocs build --strict` fails only
+where the editor must act.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from generator.build import annotate_page, generate
+from generator.build import SITE_INFO_FILE, annotate_page, generate
 from generator.cli import SKIP_GENERATE
 from generator.knowledge import load_knowledge
 from generator.model.errors import ArkivError
+from generator.read.config import load_settings
 from generator.write.searchpatch import patch_search_worker
 
 log = logging.getLogger("mkdocs.hooks.arkiv")
+ERROR_PAGE = "404.html"
 _build: dict = {}  # what this build loaded once in on_pre_build (the glossary), for the page events
 
 
@@ -27,18 +32,42 @@ def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def _fail(error: ArkivError) -> PluginError:
+    return PluginError("\n".join(error.lines()))
+
+
+def on_config(config):
+    """The editor's published address (`site_url` in source/arkiv.yml) becomes MkDocs'."""
+    try:
+        settings = load_settings(_root(config))
+    except ArkivError as error:
+        raise _fail(error) from None
+    if settings.site_url:
+        config.site_url = settings.site_url
+    return config
+
+
 def on_pre_build(config) -> None:
     try:
         knowledge = load_knowledge()
         _build["glossary"] = knowledge.glossary
-        if os.environ.get(SKIP_GENERATE):
-            return
-        result = generate(_root(config), knowledge=knowledge)
+        if not os.environ.get(SKIP_GENERATE):
+            result = generate(_root(config), knowledge=knowledge)
+            for diagnostic in result.diagnostics.items:
+                (log.warning if diagnostic.level == "error" else log.info)(str(diagnostic))
+            log.info(f"arkiv: {result.documents} dokument, {len(result.report.written)} filer skrivna")
     except ArkivError as error:
-        raise PluginError("\n".join(error.lines())) from None
-    for diagnostic in result.diagnostics.items:
-        (log.warning if diagnostic.level == "error" else log.info)(str(diagnostic))
-    log.info(f"arkiv: {result.documents} dokument, {len(result.report.written)} filer skrivna")
+        raise _fail(error) from None
+    config.extra["arkiv"] = _site_info(Path(config.docs_dir))
+
+
+def _site_info(docs_dir: Path) -> dict:
+    """The footer's facts the generator wrote (overrides/partials/footer.html shows them)."""
+    try:
+        data = json.loads((docs_dir / SITE_INFO_FILE).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def on_serve(server, config, builder):
@@ -47,9 +76,21 @@ def on_serve(server, config, builder):
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Every abbreviation in the glossary shows its expansion on hover (<abbr>); text in
-    links, code and headings' ids is left alone."""
+    """Abbreviations explained on hover (<abbr>), table cells labelled for phones."""
     return annotate_page(html, _build["glossary"])
+
+
+def on_template_context(context, template_name, config):
+    """404.html works opened from disk: addresses relative to the site root instead of
+    MkDocs' root-absolute ones (`/assets/...`), which point to the root of the disk."""
+    if template_name != ERROR_PAGE:
+        return context
+    from mkdocs.utils import normalize_url
+
+    context["base_url"] = "."
+    context["extra_css"] = [normalize_url(str(path), None, ".") for path in config.extra_css]
+    context["extra_javascript"] = [normalize_url(str(script), None, ".") for script in config.extra_javascript]
+    return context
 
 
 def on_post_build(config) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -45,6 +46,7 @@ class Settings:
     default_network: str = ""
     networks: tuple[Network, ...] = ()
     people: PeopleRules = PeopleRules()
+    site_url: str = ""  # the published address of the site root, ending in "/"; "" when none
     raw: dict = field(default_factory=dict)
 
     @property
@@ -66,6 +68,7 @@ _SCHEMA: dict[str, tuple[type, str]] = {
     "default_network": (str, "en text, t.ex. `default_network: AME-chefsnätverket`"),
     "networks": (list, "en lista av `- name: ...` med valfria `aliases: [...]`"),
     "people": (dict, "en mappning med `merge`, `keep_apart` och `hide`, se README"),
+    "site_url": (str, "en webbadress (http eller https), t.ex. `site_url: https://arkiv.example.se/`"),
 }
 
 
@@ -96,8 +99,23 @@ def load_settings(root: Path) -> Settings:
         default_network=data.get("default_network", ""),
         networks=tuple(_network(entry, name) for entry in data.get("networks", [])),
         people=_people(data.get("people", {}), name),
+        site_url=_site_url(data.get("site_url", ""), name),
         raw=data,
     )
+
+
+def _site_url(value: str, name: str) -> str:
+    """The published address of the archive: an absolute http(s) URL, without query or
+    fragment; returned ending in "/" (the site root)."""
+    value = value.strip()
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
+            or any(c.isspace() for c in value):
+        raise ConfigError(f"{name}: `site_url` ska vara {_SCHEMA['site_url'][1]}; "
+                          f"fick {value!r}")
+    return value if value.endswith("/") else value + "/"
 
 
 def _network(entry: Any, name: str) -> Network:

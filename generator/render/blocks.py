@@ -58,15 +58,18 @@ def render_decision(decision: Decision, page_url: str, find_links: LinkFinder = 
 
 
 def copy_button(href: str) -> str:
-    """A button that copies the absolute URL of `href`; hidden until JavaScript shows it."""
-    return (f'<button type="button" class="md-button arkiv-kopiera" data-href="{t.attr(href)}" hidden '
-            f'title="Kopiera länken till beslutet">Kopiera länk</button>')
+    """A button that copies the address of `href`, given relative to the site root
+    (`moten/x.html#beslut-5-1`): the published address when the archive has one (site_url),
+    else that path (overrides/assets/javascripts/arkiv.js), and shows what it copied below
+    (so no title tooltip, which would cover it). Hidden until JavaScript shows it."""
+    return (f'<button type="button" class="md-button arkiv-kopiera" data-href="{t.attr(href)}" hidden>'
+            f'Kopiera länk</button>')
 
 
 def _permalink(decision: Decision, page_url: str) -> str:
     anchor = decision.anchor
     return (f'<p class="arkiv-permalank">Permalänk: <a href="#{anchor}" title="Länk direkt till detta beslut">'
-            f'{t.attr(page_url)}#{anchor}</a> {copy_button("#" + anchor)}</p>')
+            f'{t.attr(page_url)}#{anchor}</a> {copy_button(f"{page_url}#{anchor}")}</p>')
 
 
 def _render_derived(decision: Decision, page_url: str, find_links: LinkFinder) -> str:

@@ -283,17 +283,30 @@ def attendance_matrix(corpus: Corpus) -> tuple[list[EntityRecord], list[tuple[Do
     return columns, rows
 
 
+def _matrix_mark(record: EntityRecord, document: Document, cell: str | None, corpus: Corpus) -> str:
+    """A mark of the attendance matrix. Where someone was listed, the mark is a disclosure
+    (<details>): clicking, tapping or Enter on it shows who - also on touch screens and
+    without JavaScript. An empty cell explains itself on hover."""
+    symbol, label = MARKS[cell]
+    people = [(a.name, a.status) for a in corpus.attendance_by_document.get(document.source.name, {})
+              .get(record.id, ())]
+    mark = f'{symbol}<span class="arkiv-sr"> {label}</span>'
+    if not people:
+        title = t.attr(f"{record.name}: {label}").replace("|", "&#124;")  # a table cell: no bare pipe
+        return f'<span title="{title}">{mark}</span>'
+    who = ", ".join(name + (" (ej närvarande)" if status == "absent" and cell == "present" else "")
+                    for name, status in people)
+    return (f'<details class="arkiv-vem"><summary>{mark}</summary>'
+            f'<span class="arkiv-vem-namn">{t.cell(f"{record.name}, {label}: {who}")}</span></details>')
+
+
 def render_matrix(corpus: Corpus) -> str:
     columns, rows = attendance_matrix(corpus)
     table_rows = []
     for document, cells in rows:
         rendered = []
         for record in columns:
-            symbol, label = MARKS[cells[record.id]]
-            names = ", ".join(a.name for a in corpus.attendance_by_document.get(document.source.name, {})
-                              .get(record.id, ()))
-            title = f"{record.name}: {label}" + (f" ({names})" if names else "")
-            rendered.append(f'<span title="{t.attr(title)}">{symbol}<span class="arkiv-sr"> {label}</span></span>')
+            rendered.append(_matrix_mark(record, document, cells[record.id], corpus))
         page = corpus.page_for(document)
         table_rows.append({"meeting": f'[{t.cell(date_plain(document.date, corpus.month_names))}](../{page.path}#narvaro '
                                       f'"{t.attr(document.title)}")',

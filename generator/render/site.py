@@ -17,6 +17,7 @@ from generator.render.export import archive_json, decisions_csv
 from generator.render.listings import KINDS, render_kind_index, render_start, render_timeline
 from generator.render.redirects import redirect_html
 from generator.render.register import render_register
+from generator.render.site_info import SITE_INFO_FILE, site_info
 from generator.render.topics import archive_feed, render_glossary, render_topic, render_topic_index, topic_feed
 from generator.slugs import slugify, unique_slug
 
@@ -83,4 +84,5 @@ def render_site(corpus: Corpus, originals: Callable[[str], bytes], progress: Pro
     files["ordlista.md"] = render_glossary(corpus.glossary)
     files["data/arkiv.json"] = archive_json(corpus)
     files["data/beslut.csv"] = decisions_csv(corpus)
+    files[SITE_INFO_FILE] = site_info(corpus)
     return {name: data if isinstance(data, bytes) else data.encode("utf-8") for name, data in files.items()}

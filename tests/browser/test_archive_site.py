@@ -111,26 +111,53 @@ def test_attendance_matrix_uses_symbols_and_text(built_site, page):
     assert "närvarande" in first_row.locator("td").nth(1).inner_text()  # text, not colour alone
 
 
-def test_copy_link_button_copies_the_decision_url(built_site, browser):
+def test_copy_link_copies_the_path_inside_the_archive_without_a_published_address(built_site, browser):
+    """The seed archive has no site_url: "Kopiera länk" copies the decision's path inside the
+    archive, never this computer's file:// address, says so and shows the copied text."""
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     try:
         page.goto(file_url(built_site / "moten" / "2022-10-ame-chefsnatverket.html"))
-        page.locator("#beslut-6-1 .arkiv-kopiera").click()
+        decision = page.locator("#beslut-6-1")
+        decision.locator(".arkiv-kopiera").click()
         page.wait_for_function("document.querySelector('#beslut-6-1 .arkiv-kopiera').dataset.copied")
         copied = page.evaluate("navigator.clipboard.readText()")
-        expected = file_url(built_site / "moten" / "2022-10-ame-chefsnatverket.html") + "#beslut-6-1"
-        assert copied == expected
-        # the copied link opens the decision
-        page.goto(copied)
+        assert copied == "moten/2022-10-ame-chefsnatverket.html#beslut-6-1"
+        status = decision.locator(".arkiv-kopierat")
+        assert "ingen publicerad webbadress" in status.inner_text()
+        assert status.locator("code").inner_text() == copied  # shown, to select by hand
+        assert status.get_attribute("role") == "status"
+        # the path opens the decision from the archive's folder
+        page.goto(file_url(built_site / copied.split("#")[0]) + "#beslut-6-1")
         assert "förslaget beviljas" in page.locator("#beslut-6-1").inner_text()
         # and from the register, which lives in another folder
         page.goto(file_url(built_site / "beslut.html"))
-        page.locator("tr", has_text="beslut-2-1").locator(".arkiv-kopiera").click()
-        page.wait_for_timeout(200)
-        assert page.evaluate("navigator.clipboard.readText()") == \
-            file_url(built_site / "moten" / "2022-10-ame-chefsnatverket.html") + "#beslut-2-1"
+        row = page.locator("tr", has_text="beslut-2-1")
+        row.locator(".arkiv-kopiera").click()
+        row.locator(".arkiv-kopierat code").wait_for()
+        assert page.evaluate("navigator.clipboard.readText()") == "moten/2022-10-ame-chefsnatverket.html#beslut-2-1"
+        assert row.locator(".arkiv-kopierat code").inner_text() == "moten/2022-10-ame-chefsnatverket.html#beslut-2-1"
+    finally:
+        context.close()
+
+
+def test_copy_link_shows_the_text_when_copying_is_refused(built_site, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(file_url(built_site / "moten" / "2023-09-ame-chefsnatverket.html"))
+        # a browser that refuses both ways of copying
+        page.evaluate("""() => {
+            Object.defineProperty(navigator, 'clipboard', {value: {writeText: () => Promise.reject(new Error('nej'))}});
+            document.execCommand = () => false;
+        }""")
+        page.locator("#beslut-5-1 .arkiv-kopiera").click()
+        status = page.locator("#beslut-5-1 .arkiv-kopierat")
+        status.locator("code").wait_for()
+        assert "Kunde inte kopiera" in status.inner_text()
+        assert status.locator("code").inner_text() == "moten/2023-09-ame-chefsnatverket.html#beslut-5-1"
+        assert page.evaluate("getSelection().toString()") == "moten/2023-09-ame-chefsnatverket.html#beslut-5-1"
     finally:
         context.close()
 

@@ -117,6 +117,7 @@ class Visit:
     scroll_width: int = 0
     client_width: int = 0
     overflowing: list[str] = dataclasses.field(default_factory=list)
+    clipped: list[str] = dataclasses.field(default_factory=list)  # content cut off or out of view
     screenshot: Path | None = None
     axe: list[dict] | None = None  # axe-core violations, when run
     search_ready: bool | None = None  # when the search was opened
@@ -219,6 +220,68 @@ _OVERFLOW_JS = """() => {
 }"""
 
 
+# Content (the <article> and the footer) that the reader cannot see without scrolling the
+# page sideways or that a box cuts off:
+#   * an element reaching past the window's left or right edge;
+#   * a box that scrolls sideways, hiding part of its content - except in a box marked
+#     `arkiv-rullbar` (the attendance matrix), which may scroll inside itself as long as
+#     the first cell of every row stays in view (position: sticky);
+#   * a box with overflow hidden/clip whose content is larger than the box.
+# Visually hidden text (1x1 px, screen readers only) and invisible elements are ignored.
+_CLIPPED_JS = """() => {
+    const cw = document.documentElement.clientWidth;
+    const name = el => {
+        let s = el.tagName.toLowerCase();
+        if (el.id) s += '#' + el.id;
+        for (const c of Array.from(el.classList).slice(0, 3)) s += '.' + c;
+        return s;
+    };
+    const path = el => {
+        const parts = [];
+        for (let e = el; e && e !== document.body && parts.length < 4; e = e.parentElement) parts.unshift(name(e));
+        return parts.join(' > ');
+    };
+    const text = el => (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 50);
+    const hides = v => v === 'hidden' || v === 'clip';
+    const scrolls = v => v === 'auto' || v === 'scroll';
+    const out = [];
+    for (const scope of document.querySelectorAll('article, footer.md-footer')) {
+        for (const el of scope.querySelectorAll('*')) {
+            const r = el.getBoundingClientRect();
+            if (r.width <= 1 || r.height <= 1) continue;
+            const cs = getComputedStyle(el);
+            if (cs.visibility === 'hidden' || cs.opacity === '0') continue;
+            if (scrolls(cs.overflowX) && el.scrollWidth > el.clientWidth + 1) {
+                if (!el.closest('.arkiv-rullbar')) {
+                    out.push(`${path(el)} scrolls sideways: ${el.scrollWidth - el.clientWidth}px of its `
+                             + `content is out of view: "${text(el)}"`);
+                } else {
+                    const loose = Array.from(el.querySelectorAll('tr')).filter(
+                        tr => tr.cells.length && getComputedStyle(tr.cells[0]).position !== 'sticky');
+                    if (loose.length) out.push(`${path(el)} scrolls sideways but the first column does not `
+                                               + `stay in view (${loose.length} rows): "${text(loose[0])}"`);
+                }
+            }
+            if ((hides(cs.overflowX) && el.scrollWidth > el.clientWidth + 1)
+                    || (hides(cs.overflowY) && el.scrollHeight > el.clientHeight + 1)) {
+                if (text(el)) out.push(`${path(el)} cuts off its content (overflow ${cs.overflowX} `
+                                       + `${cs.overflowY}, ${el.scrollWidth}x${el.scrollHeight}px in `
+                                       + `${el.clientWidth}x${el.clientHeight}px): "${text(el)}"`);
+            }
+            if (r.right > cw + 1 || r.left < -1) {
+                let boxed = false;
+                for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+                    if (getComputedStyle(a).overflowX !== 'visible') { boxed = true; break; }
+                }
+                if (!boxed) out.push(`${path(el)} reaches past the window (${Math.round(r.left)}..`
+                                     + `${Math.round(r.right)}px of ${cw}px): "${text(el)}"`);
+            }
+        }
+    }
+    return out;
+}"""
+
+
 def _settle(page, javascript: bool = True) -> None:
     page.wait_for_load_state("load")
     if javascript:
@@ -238,6 +301,7 @@ def _measure(page, visit: Visit) -> None:
         visit.problems.append("the page's <h1> is missing or not visible")
     if visit.scroll_width > visit.client_width:
         visit.overflowing = page.evaluate(_OVERFLOW_JS)
+    visit.clipped = page.evaluate(_CLIPPED_JS)
 
 
 def run_axe(page, axe_js: Path = AXE_JS) -> list[dict]:

@@ -120,6 +120,8 @@ class Planted:
     unlabelled_input: str
     image_without_alt: str
     wide_element: str  # makes a phone scroll sideways
+    cut_text: str  # a box that cuts its text off
+    scrolling_table: str  # a table that scrolls sideways inside the page
     outside_request: str  # an image from the internet
     console_error: str
 
@@ -136,6 +138,8 @@ PLANTED_MARKUP = """
 <p>{image_without_alt}</p>
 <p>{unlabelled_input}</p>
 {wide_element}
+{cut_text}
+{scrolling_table}
 <p>{outside_request}</p>
 {console_error}
 </section>
@@ -155,6 +159,10 @@ def planted_site(built_site: Path, tmp_path_factory) -> Planted:
         unlabelled_input='<input type="text" class="planted-input">',
         image_without_alt='<img class="planted-image" src="assets/images/favicon.png" width="16" height="16">',
         wide_element='<div class="planted-wide" style="width: 1500px">planterat brett element</div>',
+        cut_text='<div class="planted-cut" style="width: 8rem; overflow: hidden; white-space: nowrap">'
+                 'planterad text som skärs av för att rutan är för smal</div>',
+        scrolling_table='<div class="planted-scroll" style="overflow-x: auto"><table style="width: 2000px">'
+                        '<tr><td>planterad bred tabell</td><td>utanför</td></tr></table></div>',
         outside_request='<img class="planted-remote" alt="" src="https://example.invalid/planted.png">',
         console_error="<script>console.error('planterat konsolfel')</script>",
     )

@@ -37,3 +37,9 @@ def mobile_problems(visit: Visit) -> list[str]:
 
 def mobile_known(entry: Allowed, visit: Visit, problem: str) -> bool:
     return bool(re.search(entry.page, visit.rel) and re.search(entry.message, problem))
+
+
+def clip_problems(visit: Visit) -> list[str]:
+    """Content the reader of this visit cannot see: cut off by a box, scrolled out of view
+    inside the page, or reaching past the window (tests/quality/browser.py _CLIPPED_JS)."""
+    return [f"{visit.label}: {c}" for c in visit.clipped]

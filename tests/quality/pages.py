@@ -38,11 +38,10 @@ CATALOGUE: tuple[tuple[str, str, bool], ...] = (
     ("amne", "amnen/*.html", False),
     ("beslut", "beslut.html", False),
     ("ordlista", "ordlista.html", False),
+    # the page a web server shows for a missing address; it must work from disk as well
+    ("saknas-404", "404.html", True),
 )
 REQUIRED_INDEXES = ("moten", "overenskommelser", "artiklar")
-# Pages that are not part of the archive as it is used offline. 404.html is only ever
-# served by a web server (MkDocs builds it with root-absolute URLs for that reason).
-NOT_PAGES = {"404.html"}
 _REFRESH = re.compile(r"""<meta[^>]+http-equiv=["']?refresh""", re.IGNORECASE)
 
 
@@ -69,12 +68,8 @@ def _representative(site: Path, pages: list[Path]) -> Path:
 
 
 def all_pages(site: Path) -> list[Path]:
-    """Every HTML page of the archive (redirects and 404.html excluded)."""
-    site = Path(site)
-    return sorted(
-        p for p in site.rglob("*.html")
-        if p.relative_to(site).as_posix() not in NOT_PAGES and not is_redirect(p)
-    )
+    """Every HTML page of the archive (redirects excluded)."""
+    return sorted(p for p in Path(site).rglob("*.html") if not is_redirect(p))
 
 
 def redirects(site: Path) -> list[Path]:
@@ -108,8 +103,6 @@ def nav_pages(site: Path) -> set[str]:
     found: set[str] = set()
     for page in [*site.glob("*.html"), *site.glob("*/index.html")]:
         rel = page.relative_to(site).as_posix()
-        if rel in NOT_PAGES:
-            continue
         parser = _NavLinks()
         parser.feed(page.read_text(encoding="utf-8", errors="replace"))
         for href in parser.hrefs:

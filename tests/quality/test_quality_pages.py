@@ -11,7 +11,7 @@ import pytest
 
 from tests.quality import pages
 from tests.quality.browser import MOBILE, click_through, outside, visit_pages
-from tests.quality.gates import mobile_known, mobile_problems
+from tests.quality.gates import clip_problems, mobile_known, mobile_problems
 from tests.quality.known_findings import KNOWN
 from tests.quality.summary import SUMMARY
 
@@ -110,6 +110,19 @@ def test_mobile_viewport_has_no_horizontal_scrolling(mobile_visits):
                                       if v.scroll_width > v.client_width) or "none"))
 
 
+def test_nothing_is_cut_off_at_phone_and_desktop_width(desktop_visits, mobile_visits, nojs_visits):
+    """At 390x844 and 1280x900 (and without JavaScript) every table cell, permalink and
+    footer line is in view: tables re-flow instead of scrolling sideways inside the page,
+    nothing reaches past the window, no box cuts text off. Only the attendance matrix
+    (arkiv-rullbar) may scroll inside its own box, with its first column staying in view."""
+    problems = [p for visits in (desktop_visits, mobile_visits, nojs_visits)
+                for visit in visits.values() for p in clip_problems(visit)]
+    if problems:
+        _fail("content cut off or out of view", problems)
+    SUMMARY["clipping"] = (f"{len(desktop_visits)} page types at 1280x900 and 390x844 (and without "
+                           f"JavaScript): nothing cut off or out of view")
+
+
 def test_screenshots_of_each_page_type(desktop_visits, mobile_visits, screenshot_dir):
     missing = []
     for visits in (desktop_visits, mobile_visits):
@@ -123,8 +136,9 @@ def test_screenshots_of_each_page_type(desktop_visits, mobile_visits, screenshot
 
 
 def test_browser_gates_report_planted_problems(quality_browser, planted_site):
-    """Proof these gates can fail: a console error, a request to the internet and an element
-    wider than a phone, planted into a copy of the start page."""
+    """Proof these gates can fail: a console error, a request to the internet, an element
+    wider than a phone, a box cutting off text and a table scrolling sideways inside the
+    page, planted into a copy of the start page."""
     desktop, = quality_browser.run(visit_pages, planted_site.site, [("planted", planted_site.page)])
     mobile, = quality_browser.run(visit_pages, planted_site.site, [("planted", planted_site.page)],
                                   viewport=MOBILE, mobile=True)
@@ -132,6 +146,12 @@ def test_browser_gates_report_planted_problems(quality_browser, planted_site):
     assert "https://example.invalid/planted.png" in outside(desktop.requests, planted_site.site)
     assert mobile.scroll_width > mobile.client_width == MOBILE["width"]
     assert any("div.planted-wide" in o for o in mobile.overflowing), mobile.overflowing
+    # content cut off: a box that hides text, a table scrolling inside the page, at both widths
+    for visit in (desktop, mobile):
+        problems = "\n".join(clip_problems(visit))
+        assert "div.planted-cut cuts off its content" in problems, problems
+        assert "div.planted-scroll scrolls sideways" in problems, problems
+    assert "div.planted-wide reaches past the window" in "\n".join(clip_problems(mobile))
 
 
 # Redirects of moved pages are tested on a build that has one: tests/browser/test_redirects.py.
