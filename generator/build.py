@@ -23,7 +23,7 @@ from generator.read.config import Settings, load_settings
 from generator.read.redact import hide_people
 from generator.read.sources import MAX_FILE_BYTES, list_sources, read_source
 from generator.render.abbreviations import annotate_html
-from generator.render.site import render_site
+from generator.render.site import Reuse, render_site
 from generator.render.site_info import SITE_INFO_FILE
 from generator.render.tablecards import annotate_tables
 from generator.resolve import Resolution, resolve
@@ -48,6 +48,7 @@ class Parsed:
 
     documents: list[Document]
     analyses: dict[str, DocumentAnalysis]
+    keys: dict[str, str]  # source name -> digest of the source and the build version
     read: int  # files found
     fingerprint: str  # of every input that this build depends on (sources, versions)
 
@@ -123,6 +124,7 @@ def parse_all(settings: Settings, knowledge: Knowledge, diagnostics: Diagnostics
     paths = list_sources(settings.source_dir)
     documents: list[Document] = []
     analyses: dict[str, DocumentAnalysis] = {}
+    keys: dict[str, str] = {}
     inputs: list[str] = []
     for done, path in enumerate(paths, start=1):
         # a file too large to be a document is reported unread (read_source) and never cached
@@ -139,9 +141,10 @@ def parse_all(settings: Settings, knowledge: Knowledge, diagnostics: Diagnostics
             documents.append(entry.document)
             analyses[entry.document.source.name] = entry.analysis
         inputs.append(key or digest(name, str(path.stat().st_mtime_ns)))
+        keys[name] = inputs[-1]
         progress("läser och tolkar", done, len(paths))
     fingerprint = digest(cache.version if cache is not None else "", *inputs)
-    return Parsed(documents, analyses, len(paths), fingerprint)
+    return Parsed(documents, analyses, keys, len(paths), fingerprint)
 
 
 def _resolve(parsed: Parsed, settings: Settings, knowledge: Knowledge, diagnostics: Diagnostics) -> Resolution:
@@ -154,6 +157,22 @@ def _original(corpus: Corpus, name: str) -> bytes:
     """A source's downloadable copy: the original bytes, or the redacted text when names were hidden."""
     source = corpus.page_by_source[name].document.source
     return source.raw.encode("utf-8") if source.redactions else source.path.read_bytes()
+
+
+def _reuse(cache: BuildCache | None, parsed: Parsed, settings: Settings) -> dict:
+    """What render_site needs to take unchanged pages from the last build."""
+    if cache is None:
+        return {}
+    last = cache.load_pages()
+    stamps = last.get("stamps", {})
+
+    def load(path: str) -> bytes | None:
+        # the page as the last build wrote it, unless it has been touched since
+        if path in stamps and outputs_unchanged(settings.docs_dir, {path: stamps[path]}):
+            return (settings.docs_dir / path).read_bytes()
+        return None
+
+    return {"version": cache.version, "document_keys": parsed.keys, "reuse": Reuse(last.get("keys", {}), load)}
 
 
 def _build_fingerprint(parsed: Parsed, settings: Settings) -> str:
@@ -182,11 +201,13 @@ def generate(root: Path, progress: Progress = _no_progress, knowledge: Knowledge
     resolution = _resolve(parsed, settings, knowledge, diagnostics)
     corpus = resolution.corpus
     progress("samordnar", 1, 1)
-    files = render_site(corpus, lambda name: _original(corpus, name), progress, diagnostics)
+    files, page_keys = render_site(corpus, lambda name: _original(corpus, name), progress, diagnostics,
+                                   **_reuse(cache, parsed, settings))
     report = write_tree(settings.docs_dir, files, diagnostics)
     write_if_changed(settings.source_dir / LEDGER_FILE, ledger_text(resolution.ledger).encode("utf-8"))
     if cache is not None:
         cache.prune_sources()
+        cache.store_pages({"keys": page_keys, "stamps": output_stamps(settings.docs_dir, sorted(page_keys))})
         if not report.refused:
             owned = sorted(read_manifest(settings.docs_dir))
             cache.store_build({

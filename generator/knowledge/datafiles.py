@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from generator import yamlio
+
 from generator.model.errors import ArkivError
 
 
@@ -22,7 +24,7 @@ class KnowledgeError(ArkivError):
 def load_yaml(path: Path) -> Any:
     """The parsed file; unreadable or invalid YAML is a KnowledgeError with its line."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        return yamlio.load(path.read_text(encoding="utf-8-sig"))
     except OSError as error:
         raise KnowledgeError(f"{path}: cannot read: {error}") from None
     except yaml.YAMLError as error:

@@ -30,6 +30,8 @@ from pathlib import Path
 
 import yaml
 
+from generator import yamlio
+
 from generator.model.knowledge import SWEDISH_ENDINGS, Glossary, GlossaryEntry  # noqa: F401 (re-exported)
 from generator.knowledge.datafiles import KnowledgeError, flag, scalar, string_list
 
@@ -50,7 +52,7 @@ class GlossaryError(KnowledgeError):
 def read_glossary(path: Path) -> Glossary:
     """Entries of a glossary file; every problem found is reported at once (GlossaryError)."""
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+        root = yamlio.compose(path.read_text(encoding="utf-8-sig"))
     except OSError as error:
         raise GlossaryError([f"{path}: cannot read: {error}"]) from error
     except yaml.MarkedYAMLError as error:

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import yaml
 
+from generator import yamlio
+
 from generator.knowledge.datafiles import DATA_DIR, KnowledgeError, scalar, string_list
 from rapidfuzz import fuzz, process
 
@@ -363,7 +365,7 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 def read_organisations(path: Path, municipalities: tuple[Municipality, ...] = ()) -> tuple[Organisation, ...]:
     """Entries of `organisationer.yml`, read from YAML nodes so that problems carry line numbers."""
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+        root = yamlio.compose(path.read_text(encoding="utf-8-sig"))
     except OSError as error:
         raise RegisterError([f"{path}: cannot read: {error}"]) from error
     except yaml.MarkedYAMLError as error:

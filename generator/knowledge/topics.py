@@ -29,6 +29,8 @@ from pathlib import Path
 
 import yaml
 
+from generator import yamlio
+
 from generator.model.knowledge import Topic, TopicPattern, compile_pattern  # noqa: F401 (re-exported)
 from generator.knowledge.datafiles import KnowledgeError, flag, scalar, string_list
 
@@ -58,7 +60,7 @@ class TopicError(KnowledgeError):
 def read_topics(path: Path) -> tuple[Topic, ...]:
     """Topics of a vocabulary file; every problem found is reported at once (TopicError)."""
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+        root = yamlio.compose(path.read_text(encoding="utf-8-sig"))
     except OSError as error:
         raise TopicError([f"{path}: cannot read: {error}"]) from error
     except yaml.MarkedYAMLError as error:

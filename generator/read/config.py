@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from generator import yamlio
+
 from generator.model.errors import ArkivError
 
 SETTINGS_FILE = "arkiv.yml"
@@ -78,7 +80,7 @@ def load_settings(root: Path) -> Settings:
         return Settings(root=root)
     name = f"source/{SETTINGS_FILE}"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+        data = yamlio.load(path.read_text(encoding="utf-8-sig")) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""

@@ -188,7 +188,20 @@ def archive_data(corpus: Corpus) -> dict:
 
 
 def archive_json(corpus: Corpus) -> str:
-    return json.dumps(archive_data(corpus), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    """The export as JSON: one top-level key per line and one entry of each list per line
+    (readable, diff-friendly, and written by the C encoder: the export grows with the archive)."""
+    lines = []
+    for key, value in archive_data(corpus).items():
+        if isinstance(value, list):
+            entries = ",\n".join("    " + _compact(entry) for entry in value)
+            lines.append(f'  {_compact(key)}: [\n{entries}\n  ]' if value else f'  {_compact(key)}: []')
+        else:
+            lines.append(f"  {_compact(key)}: {_compact(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
 DECISION_COLUMNS = ["id", "date", "date_precision", "date_inferred", "document", "document_title",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+from typing import Callable, Iterable, Mapping, TypeVar
 
 from generator.model import Diagnostics
 from generator.model.corpus import Corpus
@@ -46,15 +48,88 @@ def source_urls(corpus: Corpus) -> dict[str, str]:
     return urls
 
 
+@dataclass(frozen=True)
+class Reuse:
+    """What the last build rendered, so an unchanged page need not be rendered again.
+
+    `keys`: docs/-relative path -> digest of everything the page was made from;
+    `load(path)`: the page's bytes as the last build wrote them, or None if they are gone.
+    """
+
+    keys: Mapping[str, str] = field(default_factory=dict)
+    load: Callable[[str], bytes | None] = lambda path: None
+
+
+def _digest(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def naming_digest(corpus: Corpus, version: str) -> str:
+    """A digest of everything a page may show about documents, people, places and topics
+    other than its own subject: every page's address, title and date, every name and id.
+    A page is reused only when this is unchanged (and its own documents are)."""
+    parts = [version, corpus.archive_title, corpus.publisher, repr(sorted(corpus.month_names.items())),
+             repr(corpus.associations), repr(sorted(corpus.first_addresses.items()))]
+    for page in corpus.pages:
+        d = page.document
+        parts.append(repr((page.source, page.slug, d.kind.value, d.title, d.network, d.date)))
+    parts += [repr((p.id, p.name)) for p in corpus.people.values()]
+    parts += [repr(sorted(corpus.person_by_name.items()))]
+    for records in (corpus.municipalities, corpus.organisations):
+        parts += [repr((r.id, r.name, r.municipality, r.organisation)) for r in records.values()]
+    parts += [repr((s.topic.id, s.topic.name)) for s in corpus.topics.values()]
+    return _digest(*parts)
+
+
+def _documents_of_person(corpus: Corpus, person) -> set[str]:
+    found = {a.document.source.name for a in person.appearances}
+    found.update(page.source for page, _ in corpus.decisions_by_person.get(person.id, ()))
+    return found
+
+
+def _documents_of_record(record) -> set[str]:
+    found = {d.source.name for d in record.documents}
+    found.update(d.source.name for d, _attendee in record.attendance)
+    found.update(d.source.name for d, *_rest in (*record.commitments, *record.statistics))
+    return found
+
+
 def render_site(corpus: Corpus, originals: Callable[[str], bytes], progress: Progress,
-                diagnostics: Diagnostics) -> dict[str, bytes]:
-    """`originals(source name)` gives the bytes of a source's downloadable copy. A document
-    page that fails to render is reported with its file; every other page is still made."""
+                diagnostics: Diagnostics, *, version: str = "", document_keys: Mapping[str, str] | None = None,
+                reuse: Reuse = Reuse()) -> tuple[dict[str, bytes], dict[str, str]]:
+    """Every file of the site, and the input digest of each page that can be reused.
+
+    `originals(source name)` gives the bytes of a source's downloadable copy. A document
+    page that fails to render is reported with its file; every other page is still made.
+    `document_keys` (source name -> digest of the source and the build's version) let a
+    page whose own documents and the archive's naming are unchanged be taken from `reuse`
+    instead of rendered; without them every page is rendered."""
     files: dict[str, str | bytes] = {}
+    keys: dict[str, str] = {}
+    naming = naming_digest(corpus, version) if document_keys is not None else ""
+
+    def make(path: str, sources: set[str], subject: str, render: Callable[[], str | bytes]) -> None:
+        if document_keys is None:
+            files[path] = render()
+            return
+        key = _digest(naming, path, subject, *sorted(document_keys.get(s, "?" + s) for s in sources))
+        keys[path] = key
+        if reuse.keys.get(path) == key:
+            previous = reuse.load(path)
+            if previous is not None:
+                files[path] = previous
+                return
+        files[path] = render()
+
     urls = source_urls(corpus)
     for page in counted(list(corpus.pages), "skapar sidor", progress):
         try:
-            files[page.path] = render_document(page, corpus, urls[page.source])
+            make(page.path, {page.source}, urls[page.source],
+                 lambda page=page: render_document(page, corpus, urls[page.source]))
         except Exception as error:  # one bad page must never stop the others
             diagnostics.error(page.source, None, f"sidan kunde inte skapas ({error.__class__.__name__}: {error}) "
                               "– rapportera gärna felet")
@@ -65,10 +140,11 @@ def render_site(corpus: Corpus, originals: Callable[[str], bytes], progress: Pro
     for kind in KINDS:
         files[f"{kind.folder}/index.md"] = render_kind_index(corpus, kind)
     for person in corpus.people.values():
-        files[f"personer/{person.id}.md"] = render_person(person, corpus)
+        make(f"personer/{person.id}.md", _documents_of_person(corpus, person), person.id,
+             lambda person=person: render_person(person, corpus))
     files["personer/index.md"] = render_people_index(corpus)
     for record in [*corpus.municipalities.values(), *corpus.organisations.values()]:
-        files[record.path] = render_entity(record, corpus)
+        make(record.path, _documents_of_record(record), record.id, lambda record=record: render_entity(record, corpus))
     files["kommuner/index.md"] = render_municipality_index(corpus)
     files["kommuner/narvaro.md"] = render_matrix(corpus)
     files["organisationer/index.md"] = render_organisation_index(corpus)
@@ -77,12 +153,15 @@ def render_site(corpus: Corpus, originals: Callable[[str], bytes], progress: Pro
         files[old] = redirect_html(old, new)
     files["beslut.md"] = render_register(corpus)
     files["feed.xml"] = archive_feed(corpus, corpus.archive_title)
-    for topic_id in corpus.topics:
-        files[f"amnen/{topic_id}.md"] = render_topic(topic_id, corpus)
-        files[f"amnen/{topic_id}.xml"] = topic_feed(topic_id, corpus, corpus.archive_title)
+    for topic_id, summary in corpus.topics.items():
+        sources = {o.document.source.name for o in summary.occurrences}
+        make(f"amnen/{topic_id}.md", sources, topic_id, lambda topic_id=topic_id: render_topic(topic_id, corpus))
+        make(f"amnen/{topic_id}.xml", sources, topic_id,
+             lambda topic_id=topic_id: topic_feed(topic_id, corpus, corpus.archive_title))
     files["amnen/index.md"] = render_topic_index(corpus)
     files["ordlista.md"] = render_glossary(corpus.glossary)
     files["data/arkiv.json"] = archive_json(corpus)
     files["data/beslut.csv"] = decisions_csv(corpus)
     files[SITE_INFO_FILE] = site_info(corpus)
-    return {name: data if isinstance(data, bytes) else data.encode("utf-8") for name, data in files.items()}
+    encoded = {name: data if isinstance(data, bytes) else data.encode("utf-8") for name, data in files.items()}
+    return encoded, keys

@@ -27,6 +27,8 @@ from typing import Iterable, Mapping
 
 import yaml
 
+from generator import yamlio
+
 from generator.model import Diagnostics
 
 LEDGER_FILE = "adresser.yml"
@@ -70,7 +72,7 @@ def read_ledger(source_dir: Path, diagnostics: Diagnostics) -> Ledger:
     if not path.exists():
         return Ledger()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yamlio.load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         diagnostics.error(name, mark.line + 1 if mark else None,
@@ -105,7 +107,8 @@ def read_ledger(source_dir: Path, diagnostics: Diagnostics) -> Ledger:
 def ledger_text(ledger: Ledger) -> str:
     data = {section: {key: list(paths) for key, paths in sorted(ledger.sections[section].items())}
             for section in SECTIONS if ledger.sections.get(section)}
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
+    body = yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
+                     sort_keys=False, default_flow_style=False, width=1000)
     return _HEADER + body
 
 

@@ -30,6 +30,8 @@ from generator.resolve.units import document_units
 
 _UPPER = "A-ZÅÄÖÉÜÆØ"
 _NAME_WORD = rf"[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*)?"
+# A whole word (`Per`, `Marie-Louise`): where a first name alone may stand.
+_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*(?![\w-])")
 # A candidate: two or three capitalised words separated by single spaces.
 _CANDIDATE = re.compile(rf"(?<![\w-])({_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?![\w-])")
 
@@ -127,16 +129,16 @@ class PeopleIndex:
                 spans.append((start, end, person.id))
                 taken.append((start, end))
         unique = self.first_names_by_document.get(document.source.name, {})
-        for first, person_id in unique.items():
-            for match in re.finditer(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text):
-                if any(s <= match.start() < e for s, e in taken):
-                    continue
-                # `Per Överberg` is a full name handled above; `Sofia Gustafsson` may be unknown
-                following = re.match(rf" {_NAME_WORD}", text[match.end():])
-                if following and not registers.municipality(following.group(0).strip()) \
-                        and not registers.organisation(following.group(0).strip()):
-                    continue
-                spans.append((match.start(), match.end(), person_id))
+        for match in _WORD.finditer(text) if unique else ():
+            person_id = unique.get(match.group(0))
+            if person_id is None or any(s <= match.start() < e for s, e in taken):
+                continue
+            # `Per Överberg` is a full name handled above; `Sofia Gustafsson` may be unknown
+            following = re.match(rf" {_NAME_WORD}", text[match.end():])
+            if following and not registers.municipality(following.group(0).strip()) \
+                    and not registers.organisation(following.group(0).strip()):
+                continue
+            spans.append((match.start(), match.end(), person_id))
         return sorted(spans)
 
 

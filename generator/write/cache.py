@@ -131,7 +131,10 @@ def outputs_unchanged(docs_dir: Path, outputs: dict[str, tuple[int, int]]) -> bo
 def output_stamps(docs_dir: Path, names: Iterable[str]) -> dict[str, tuple[int, int]]:
     stamps = {}
     for name in names:
-        stat = (docs_dir / name).stat()
+        try:
+            stat = (docs_dir / name).stat()
+        except OSError:  # not written (a page that failed): nothing to reuse
+            continue
         stamps[name] = (stat.st_size, stat.st_mtime_ns)
     return stamps
 
