@@ -42,6 +42,7 @@ check: $(STAMP)
 golden: $(TEST_STAMP)
 	$(BIN)/python -m tests.golden_update
 
+## benchmark: generate cost per document on synthetic archives of 300 and 3,000 documents (prints only)
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark.py
 

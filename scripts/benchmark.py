@@ -1,21 +1,22 @@
-"""Benchmark: per-document cost of generating and building a large archive.
+"""Benchmark: the generator's cost per document on a realistic synthetic archive.
 
-Builds a temporary archive of N copies of every seed document (each copy dated a different
-day through front matter, so every page is distinct) and reports, from one run:
-  - generate (read -> parse -> resolve -> render -> write): ms per document;
-  - a second generate with nothing changed, as a ratio of the first (writes nothing);
-  - mkdocs build: ms per page;
-  - size of the built HTML per page (navigation.prune keeps it flat as the archive grows).
+Builds two temporary projects with scripts/synthetic_archive.py (default 300 and 3,000
+documents: dozens of networks, hundreds of people, minutes in several layouts, agreements,
+articles) and reports, from one run:
+  - generate (read -> parse -> resolve -> render -> write) in ms per document at each size,
+    and the growth from the small to the large size (1.00x would be linear cost);
+  - for the large size: a second generate with nothing changed, and a generate after one
+    edited source (a sentence appended to one minutes file), each as a fraction of the first
+    (cold) generate; the second generate must write nothing;
+  - with --mkdocs (default on, small size only): mkdocs build in ms per HTML page.
 
-    .venv/bin/python scripts/benchmark.py [--copies N]
+    .venv/bin/python scripts/benchmark.py [--sizes 300,3000] [--seed 1] [--no-mkdocs]
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -23,69 +24,85 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from synthetic_archive import make_project  # noqa: E402
+
+EDIT = "\nTillägg efter mötet: nätverket tackar värdkommunen för ett väl genomfört möte.\n"
 
 
-def make_project(target: Path, copies: int) -> int:
-    (target / "source").mkdir(parents=True)
-    shutil.copy2(ROOT / "source" / "arkiv.yml", target / "source" / "arkiv.yml")
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", target / "overrides")
-    (target / "generator").symlink_to(ROOT / "generator", target_is_directory=True)
-    (target / "docs").mkdir()
-    shutil.copy2(ROOT / "docs" / "om.md", target / "docs" / "om.md")
-    seeds = sorted(p for p in (ROOT / "source").glob("*.txt"))
-    start = dt.date(2000, 1, 1)
-    count = 0
-    for n in range(copies):
-        for seed in seeds:
-            day = start + dt.timedelta(days=count)
-            text = f"---\ndate: {day.isoformat()}\n---\n" + seed.read_text(encoding="utf-8")
-            (target / "source" / f"{n:05d}_{seed.name}").write_text(text, encoding="utf-8")
-            count += 1
-    return count
+def timed(function, *args):
+    start = time.perf_counter()
+    result = function(*args)
+    return result, time.perf_counter() - start
 
 
-def html_bytes(site: Path) -> tuple[int, int]:
-    pages = [p for p in site.rglob("*.html")]
-    return len(pages), sum(p.stat().st_size for p in pages)
+def edit_one_minutes(result) -> Path:
+    """Append a sentence to one UTF-8 minutes file (the first in name order)."""
+    pages = sorted((p for p in result.corpus.pages if p.document.kind.value == "minutes"
+                    and p.document.source.encoding == "utf-8"), key=lambda p: p.document.source.name)
+    path = pages[0].document.source.path
+    with path.open("ab") as handle:
+        handle.write(EDIT.encode("utf-8"))
+    return path
+
+
+def html_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--copies", type=int, default=100, help="copies of each seed (default 100 -> 500 documents)")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="300,3000", help="small,large number of documents (default 300,3000)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic archive (default 1)")
+    parser.add_argument("--mkdocs", action=argparse.BooleanOptionalAction, default=True,
+                        help="also time mkdocs build on the small archive (default on)")
     args = parser.parse_args()
+    small, large = (int(n) for n in args.sizes.split(","))
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
     from generator.build import generate
     from generator.cli import SKIP_GENERATE
 
+    rows = []
     with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder) / "archive"
-        documents = make_project(root, args.copies)
+        generate(make_project(Path(folder) / "warm-up", 20, args.seed))  # imports and caches, not timed
+        for label, documents in (("small", small), ("large", large)):
+            root = make_project(Path(folder) / label, documents, args.seed)
+            result, cold = timed(generate, root)
+            errors = result.diagnostics.count("error")
+            row = {"label": label, "documents": documents, "people": len(result.corpus.people.people),
+                   "pages": len(result.corpus.pages), "cold": cold, "errors": errors}
+            if label == "large":
+                again, row["again"] = timed(generate, root)
+                assert again.report.written == [], "a second generate must write nothing"
+                edit_one_minutes(result)
+                _, row["edited"] = timed(generate, root)
+            if label == "small" and args.mkdocs:
+                from mkdocs.commands.build import build
+                from mkdocs.config import load_config
 
-        t0 = time.perf_counter()
-        result = generate(root)
-        first = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        again = generate(root)
-        second = time.perf_counter() - t0
-        assert again.report.written == [], "a second generate must write nothing"
+                os.environ[SKIP_GENERATE] = "1"
+                try:
+                    _, row["mkdocs"] = timed(build, load_config(str(root / "mkdocs.yml")))
+                finally:
+                    os.environ.pop(SKIP_GENERATE, None)
+                row["html"] = html_pages(root / "site")
+            rows.append(row)
 
-        os.environ[SKIP_GENERATE] = "1"
-        t0 = time.perf_counter()
-        build(load_config(str(root / "mkdocs.yml")))
-        built = time.perf_counter() - t0
-        pages, size = html_bytes(root / "site")
-
-    print(f"documents: {documents} ({len(result.corpus.pages)} pages), errors: {result.diagnostics.count('error')}")
-    print(f"generate: {1000 * first / documents:.2f} ms per document")
-    print(f"generate again (nothing changed): {second / first:.2f} x the first run")
-    print(f"mkdocs build: {1000 * built / pages:.2f} ms per HTML page ({pages} pages); "
-          f"build/generate ratio {built / first:.1f}")
-    print(f"HTML: {size / pages / 1024:.1f} KiB per page")
+    print("size   documents  people  generate ms/doc")
+    per_doc = {row["label"]: 1000 * row["cold"] / row["documents"] for row in rows}
+    for row in rows:
+        growth = f"   ({per_doc['large'] / per_doc['small']:.2f}x small)" if row["label"] == "large" else ""
+        errors = f"   {row['errors']} errors!" if row["errors"] else ""
+        print(f"{row['label']:<6} {row['documents']:>9} {row['people']:>7} {per_doc[row['label']]:>16.1f}"
+              f"{growth}{errors}")
+    big = rows[1]
+    print(f"nothing changed: {big['again'] / big['cold']:.2f}x cold   "
+          f"one edited source: {big['edited'] / big['cold']:.2f}x cold")
+    if "mkdocs" in rows[0]:
+        print(f"mkdocs build (small): {1000 * rows[0]['mkdocs'] / rows[0]['html']:.1f} ms per HTML page "
+              f"({rows[0]['html']} pages)")
 
 
 if __name__ == "__main__":
