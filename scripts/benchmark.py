@@ -66,12 +66,12 @@ def main() -> None:
 
     rows = []
     with tempfile.TemporaryDirectory() as folder:
-        generate(make_project(Path(folder) / "warm-up", 20, args.seed))  # imports and caches, not timed
+        generate(make_project(Path(folder) / "warm-up", 20, args.seed))  # imports, not timed
         for label, documents in (("small", small), ("large", large)):
             root = make_project(Path(folder) / label, documents, args.seed)
             result, cold = timed(generate, root)
             errors = result.diagnostics.count("error")
-            row = {"label": label, "documents": documents, "people": len(result.corpus.people.people),
+            row = {"label": label, "documents": documents, "people": len(result.corpus.people),
                    "pages": len(result.corpus.pages), "cold": cold, "errors": errors}
             if label == "large":
                 again, row["again"] = timed(generate, root)

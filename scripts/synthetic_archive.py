@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator.registers import read_municipalities  # noqa: E402
+from generator.knowledge.registers import read_municipalities  # noqa: E402
 
 LAST_YEAR = 2026
 LAST_MONTH = 5  # the archive ends in spring 2026

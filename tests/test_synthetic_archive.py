@@ -12,7 +12,8 @@ from pathlib import Path
 import yaml
 
 from generator.build import parse_all
-from generator.config import load_settings
+from generator.knowledge import load_knowledge
+from generator.read.config import load_settings
 from generator.model import Diagnostics, Kind
 from tests.helpers import ROOT
 
@@ -57,8 +58,9 @@ def test_a_generated_archive_parses_with_attendees_decisions_and_dates(tmp_path)
         "merge": [], "keep_apart": [], "hide": []}
 
     diagnostics = Diagnostics()
-    documents, read, skipped = parse_all(settings, diagnostics)
-    assert (read, skipped, diagnostics.count("error")) == (60, 0, 0)
+    parsed = parse_all(settings, load_knowledge(), diagnostics)
+    documents = parsed.documents
+    assert (parsed.read, parsed.skipped, diagnostics.count("error")) == (60, 0, 0)
     # The odd Windows-1252 file is noise on purpose; the reader may guess another 8-bit
     # encoding for it (Mac Roman), which garbles the network's name, so only UTF-8 files count.
     utf8 = [d for d in documents if d.source.encoding == "utf-8"]
