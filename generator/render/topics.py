@@ -14,6 +14,7 @@ from generator.render.excerpts import excerpt
 from generator.slugs import slugify, unique_slug
 
 FEED = "feed.xml"
+FEED_ENTRIES = 100  # a feed carries the newest entries; the pages list everything
 
 
 def topic_link(topic, prefix: str = "../") -> str:
@@ -114,7 +115,7 @@ def _entry(page, corpus: Corpus, href_prefix: str, anchor: str = "", summary: st
 
 def archive_feed(corpus: Corpus, title: str) -> str:
     pages = sorted(corpus.pages, key=lambda p: (p.document.date.sort_key, p.document.source.name), reverse=True)
-    entries = [_entry(p, corpus, "") for p in pages]
+    entries = [_entry(p, corpus, "") for p in pages[:FEED_ENTRIES]]
     return atom_feed(tag_uri("arkiv"), title, FEED, "index.html", entries)
 
 
@@ -123,7 +124,7 @@ def topic_feed(topic_id: str, corpus: Corpus, title: str) -> str:
     occurrences = sorted(summary.occurrences,
                          key=lambda o: (o.document.date.sort_key, o.document.source.name, o.anchor), reverse=True)
     entries = []
-    for o in occurrences:
+    for o in occurrences[:FEED_ENTRIES]:
         page = corpus.page_for(o.document)
         entry = _entry(page, corpus, "../", o.anchor, o.text)
         entries.append(FeedEntry(entry.id, f"{o.document.title}: {o.label}", entry.href, entry.updated,

@@ -27,7 +27,9 @@ from generator.resolve.addresses import DOCUMENTS, Ledger, reconcile
 from generator.resolve.entities import Entities, collect_entities
 from generator.resolve.linking import Linker
 from generator.resolve.pages import resolve_pages
-from generator.resolve.people import PeopleIndex, collect_people, known_first_names, name_key, one_letter_apart
+from generator.resolve.people import (
+    PeopleIndex, collect_people, known_first_names, name_candidates, name_key, one_letter_apart,
+)
 from generator.resolve.register import register_entries
 from generator.resolve.texts import named_entities
 from generator.resolve.topic_index import index_topics
@@ -49,8 +51,13 @@ def resolve(documents: list[Document], knowledge: Knowledge, diagnostics: Diagno
         if document.source.name not in analyses:
             analyses[document.source.name] = analyse(document, knowledge)
     pages = resolve_pages(documents, ledger, diagnostics)
+    def names_in(document: Document, text: str):
+        found = analyses[document.source.name].names_in(text)
+        return found if found is not None else name_candidates(text, knowledge.registers)
+
     people = collect_people(documents, knowledge, rules, diagnostics,
-                            previous_slug=lambda key: ledger.last_slug("personer", key, "personer"))
+                            previous_slug=lambda key: ledger.last_slug("personer", key, "personer"),
+                            candidates=names_in)
     entities = collect_entities(documents, knowledge, analyses)
     linker = Linker(people, entities, knowledge.registers, known_first_names(documents, knowledge.first_names),
                     analyses)

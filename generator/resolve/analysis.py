@@ -18,6 +18,7 @@ from generator.model.corpus import frozen_mapping
 from generator.model.knowledge import TopicHit
 from generator.resolve.abbreviations import find_unknown_abbreviations
 from generator.resolve.mentions import Mention, find_mentions
+from generator.resolve.people import NameCandidate, name_candidates
 from generator.resolve.texts import linked_texts
 from generator.resolve.topics import match_topics
 from generator.resolve.units import document_units
@@ -26,11 +27,15 @@ from generator.resolve.units import document_units
 @dataclass(frozen=True)
 class DocumentAnalysis:
     mentions: Mapping[str, tuple[Mention, ...]]  # text -> municipality/organisation mentions
+    names: Mapping[str, tuple[NameCandidate, ...]]  # text -> capitalised words that may be a name
     topic_hits: Mapping[str, tuple[TopicHit, ...]]  # unit anchor -> topics it is about
     unknown_abbreviations: tuple[tuple[str, int], ...]  # (word, line of the file)
 
     def mentions_in(self, text: str) -> tuple[Mention, ...]:
         return self.mentions.get(text, ())
+
+    def names_in(self, text: str) -> tuple[NameCandidate, ...] | None:
+        return self.names.get(text)
 
 
 def document_texts(document: Document) -> list[str]:
@@ -43,11 +48,13 @@ def document_texts(document: Document) -> list[str]:
 
 def analyse(document: Document, knowledge: Knowledge) -> DocumentAnalysis:
     registers = knowledge.registers
-    mentions = {text: tuple(find_mentions(text, registers)) for text in document_texts(document)}
+    texts = document_texts(document)
+    mentions = {text: tuple(find_mentions(text, registers)) for text in texts}
+    names = {text: name_candidates(text, registers) for text in texts}
     hits = {unit.anchor: tuple(match_topics(unit.title, unit.text, knowledge.topics))
             for unit in document_units(document)}
     body = document.source.body
     unknown = tuple((token, document.source.file_line(body.count("\n", 0, offset) + 1))
                     for token, offset in find_unknown_abbreviations(body, knowledge.glossary,
                                                                     ignore=registers.written_forms))
-    return DocumentAnalysis(frozen_mapping(mentions), frozen_mapping(hits), unknown)
+    return DocumentAnalysis(frozen_mapping(mentions), frozen_mapping(names), frozen_mapping(hits), unknown)

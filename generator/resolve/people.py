@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterable
 
 from rapidfuzz.distance import Levenshtein
 
@@ -57,25 +57,49 @@ class Person:
                             tuple(self.appearances))
 
 
-def find_name_candidates(text: str, first_names: frozenset[str], registers: Registers) -> list[tuple[int, int, str]]:
-    """(start, end, name) of `Förnamn Efternamn [Efternamn]` in running text.
+@dataclass(frozen=True)
+class NameCandidate:
+    """Two to four capitalised words in running text that may be a name (`Anna Berg GR`),
+    and which of them name a municipality or organisation (found once per text)."""
+
+    start: int
+    words: tuple[str, ...]
+    places: tuple[bool, ...]
+
+
+def name_candidates(text: str, registers: Registers) -> tuple[NameCandidate, ...]:
+    found = []
+    for match in _CANDIDATE.finditer(text):
+        words = tuple(match.group(1).split(" "))
+        places = tuple(bool(registers.organisation(w) or registers.municipality(w)) for w in words)
+        found.append(NameCandidate(match.start(1), words, places))
+    return tuple(found)
+
+
+def choose_names(candidates: Iterable[NameCandidate], first_names: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of `Förnamn Efternamn [Efternamn]` among the candidates.
 
     The first word must be a known first name; a trailing word that is a municipality or
     an organisation (`Gunilla Bergström GR`) is not part of the name.
     """
     found = []
-    for match in _CANDIDATE.finditer(text):
-        words = match.group(1).split(" ")
+    for candidate in candidates:
+        words = list(candidate.words)
         if words[0] not in first_names:
             continue
-        while len(words) > 1 and (registers.organisation(words[-1]) or registers.municipality(words[-1])
+        while len(words) > 1 and (candidate.places[len(words) - 1]
                                   or words[-1] in first_names and len(words) > 2):
             words.pop()
         if len(words) < 2:
             continue
         name = " ".join(words)
-        found.append((match.start(1), match.start(1) + len(name), name))
+        found.append((candidate.start, candidate.start + len(name), name))
     return found
+
+
+def find_name_candidates(text: str, first_names: frozenset[str], registers: Registers) -> list[tuple[int, int, str]]:
+    """`choose_names` over the candidates of `text`."""
+    return choose_names(name_candidates(text, registers), first_names)
 
 
 def looks_related(a: str, b: str) -> str | None:
@@ -112,6 +136,11 @@ class PeopleIndex:
     people: dict[str, Person]  # by id
     by_key: dict[str, str]  # name key (any spelling) -> person id
     first_names_by_document: dict[str, dict[str, str]]  # source name -> first name -> person id
+    # the name candidates of a text, as the document's analysis found them
+    candidates_of: Callable[[Document, str], tuple[NameCandidate, ...]] | None = None
+
+    def candidates(self, document: Document, text: str, registers: Registers) -> tuple[NameCandidate, ...]:
+        return self.candidates_of(document, text) if self.candidates_of else name_candidates(text, registers)
 
     def person_for(self, name: str) -> Person | None:
         person_id = self.by_key.get(name_key(name))
@@ -123,7 +152,7 @@ class PeopleIndex:
         spelling) and first names that point to exactly one person of this document."""
         spans: list[tuple[int, int, str]] = []
         taken: list[tuple[int, int]] = []
-        for start, end, name in find_name_candidates(text, first_names, registers):
+        for start, end, name in choose_names(self.candidates(document, text, registers), first_names):
             person = self.person_for(name)
             if person:
                 spans.append((start, end, person.id))
@@ -144,8 +173,15 @@ class PeopleIndex:
 
 def collect_people(documents: list[Document], knowledge: Knowledge, rules: PeopleRules,
                    diagnostics: Diagnostics,
-                   previous_slug: Callable[[str], str | None] = lambda key: None) -> PeopleIndex:
+                   previous_slug: Callable[[str], str | None] = lambda key: None,
+                   candidates: Callable[[Document, str], tuple[NameCandidate, ...]] | None = None) -> PeopleIndex:
+    """`candidates(document, text)`: the name candidates the document's analysis found
+    (found here when not given)."""
     registers = knowledge.registers
+
+    def candidates_of(document: Document, text: str) -> tuple[NameCandidate, ...]:
+        return candidates(document, text) if candidates else name_candidates(text, registers)
+
     first_names = known_first_names(documents, knowledge.first_names)
     appearances: dict[str, list[Appearance]] = defaultdict(list)  # by exact name key
     written_forms: dict[str, Counter] = defaultdict(Counter)
@@ -181,7 +217,7 @@ def collect_people(documents: list[Document], knowledge: Knowledge, rules: Peopl
         listed = {name_key(a.name) for a in document.attendees}
         for unit in document_units(document):
             for text in unit.texts:
-                for start, end, name in find_name_candidates(text, first_names, registers):
+                for start, end, name in choose_names(candidates_of(document, text), first_names):
                     if name_key(name) in listed_here and document.agreement is not None \
                             and unit.anchor == _signature_unit(document):
                         continue  # the signature block itself: already a signatory
@@ -209,7 +245,8 @@ def collect_people(documents: list[Document], knowledge: Knowledge, rules: Peopl
         people[person.id] = person
 
     return PeopleIndex(people=people, by_key=by_key,
-                       first_names_by_document=_unique_first_names(ordered, people, by_key))
+                       first_names_by_document=_unique_first_names(ordered, people, by_key),
+                       candidates_of=candidates)
 
 
 def _person_ids(clusters, names: list[str], previous_slug: Callable[[str], str | None]) -> list[str]:
