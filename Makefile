@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: site test docs serve check golden benchmark clean
+.PHONY: site test docs serve check golden benchmark accuracy clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ golden: $(TEST_STAMP)
 	$(BIN)/python -m tests.golden_update
 
 ## benchmark: generate cost per document on synthetic archives of 300 and 3,000 documents (prints only)
+## accuracy: precision and recall of the parsers per field on the labelled corpus (tests/corpus/)
+accuracy: $(TEST_STAMP)
+	$(BIN)/python -m tests.accuracy
+
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark.py
 

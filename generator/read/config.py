@@ -74,11 +74,12 @@ _SCHEMA: dict[str, tuple[type, str]] = {
 }
 
 
-def load_settings(root: Path) -> Settings:
-    path = root / "source" / SETTINGS_FILE
+def load_settings(root: Path, path: Path | None = None) -> Settings:
+    """The settings of the project at `root` (from `source/arkiv.yml`, or from `path`)."""
+    name = f"source/{SETTINGS_FILE}" if path is None else str(path)
+    path = path if path is not None else root / "source" / SETTINGS_FILE
     if not path.exists():
         return Settings(root=root)
-    name = f"source/{SETTINGS_FILE}"
     try:
         data = yamlio.load(path.read_text(encoding="utf-8-sig")) or {}
     except yaml.YAMLError as error:
