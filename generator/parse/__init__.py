@@ -6,6 +6,7 @@ Front matter (`title`, `date`, `kind`, `network`) overrides what is inferred fro
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from generator.parse.classify import classify
 from generator.read.config import Settings
@@ -15,6 +16,7 @@ from generator.model import Agreement, DateSource, Diagnostics, Document, Docume
 from generator.parse.agreement import AGREEMENT_HEADING, parse_agreement
 from generator.parse.article import article_plain_blocks, parse_article
 from generator.parse.minutes import parse_minutes
+from generator.parse.normalise import normalise
 from generator.parse.sections import parse_sections
 from generator.knowledge import Knowledge
 
@@ -30,6 +32,9 @@ KNOWN_META = {"title", "date", "kind", "network"}
 
 def parse_document(source: SourceFile, settings: Settings, knowledge: Knowledge,
                    diagnostics: Diagnostics) -> Document:
+    """The document a source file holds. The parsers read its body made plain (see
+    generator.parse.normalise); the verbatim original stays in `source.raw`."""
+    source = replace(source, body=normalise(source.body, markdown=source.name.lower().endswith(".md")))
     for key in sorted(set(source.meta) - KNOWN_META, key=str):
         diagnostics.warning(source.name, 1, f"okänd nyckel i front matter: `{key}` (kända: "
                             f"{', '.join(sorted(KNOWN_META))}) – ignoreras")
