@@ -186,7 +186,7 @@ def test_decision_ids_do_not_depend_on_other_documents():
     assert [d.anchor for d in first.decisions] == [d.anchor for d in again.decisions]
 
 
-def test_unrecognised_attendance_line_is_kept_and_reported():
+def test_an_attendance_line_that_is_no_name_is_reported_and_makes_no_person():
     doc, diagnostics = parse_text("""
         Anteckningar
 
@@ -198,8 +198,9 @@ def test_unrecognised_attendance_line_is_kept_and_reported():
 
         Text.
         """)
-    assert [a.written for a in doc.attendees] == ["styrgruppen i sin helhet"]
-    assert any("ser inte ut som ett namn" in d.message for d in diagnostics.items)
+    assert doc.attendees == ()
+    assert any("ser inte ut som ett namn" in d.message and d.line == 5 for d in diagnostics.items)
+    assert "styrgruppen i sin helhet" in doc.source.raw  # kept in the verbatim original
     assert all(d.line for d in diagnostics.items if "namn" in d.message)
 
 

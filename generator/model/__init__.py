@@ -141,10 +141,18 @@ class Decision:
     derived: bool = False
     wording: str | None = None
     context: str | None = None
+    sub: int | None = None  # the sub-item (`3.1`) the decision stands under, if any
+    formality: bool = False  # a routine approval (agenda, previous minutes, justerare)
+
+    @property
+    def item_label(self) -> str:
+        """`3`, or `3.1` under a sub-item."""
+        return f"{self.item}.{self.sub}" if self.sub is not None else str(self.item)
 
     @property
     def anchor(self) -> str:
-        return f"beslut-{self.item}-{self.index}"
+        item = f"{self.item}-{self.sub}" if self.sub is not None else str(self.item)
+        return f"beslut-{item}-{self.index}"
 
 
 Block = Paragraph | BulletList | SubHeading | Decision
@@ -152,14 +160,22 @@ Block = Paragraph | BulletList | SubHeading | Decision
 
 @dataclass(frozen=True)
 class AgendaItem:
+    """An agenda item (`3. Ekonomi`, `§ 12 ...`), or a sub-item (`3.1`) of the item before it."""
+
     number: int
     title: str
     blocks: tuple[Block, ...]
     line: int
+    sub: int | None = None  # 1 for `3.1`
+
+    @property
+    def label(self) -> str:
+        """`3`, or `3.1` for a sub-item."""
+        return f"{self.number}.{self.sub}" if self.sub is not None else str(self.number)
 
     @property
     def anchor(self) -> str:
-        return f"punkt-{self.number}"
+        return f"punkt-{self.number}-{self.sub}" if self.sub is not None else f"punkt-{self.number}"
 
     @property
     def decisions(self) -> tuple[Decision, ...]:
@@ -185,6 +201,8 @@ class Attendee:
     items: tuple[int, ...]  # agenda items attended, when the note limits attendance
     line: int
     written: str  # the whole line (or line part) as written
+    role: str | None = None  # ordförande, sekreterare, ersättare, ledamot, adjungerad, gäst ...
+    party: str | None = None  # S, M, V ... as written in parentheses
 
 
 @dataclass(frozen=True)
