@@ -107,7 +107,7 @@ def predict(document: Document, people: dict[str, list[str]], affiliations: Affi
     attendees = [{"name": text(a.name), "status": a.status, "affiliation": affiliations.predicted(a.affiliation),
                   "role": getattr(a, "role", None), "party": getattr(a, "party", None), "note": text(a.note)}
                  for a in d.attendees]
-    decisions = [{"item": str(x.item) if x.item is not None else None, "text": x.text, "proposal": x.proposal,
+    decisions = [{"item": x.item_label if x.item is not None else None, "text": x.text, "proposal": x.proposal,
                   "formality": bool(getattr(x, "formality", False))} for x in d.decisions]
     values: dict[str, Any] = {
         "kind": d.kind.value,
@@ -116,7 +116,7 @@ def predict(document: Document, people: dict[str, list[str]], affiliations: Affi
         "network": d.network or None,
         "note_taker": text(d.note_taker.name) if d.note_taker else None,
         "attendees": attendees,
-        "items": [{"number": str(i.number), "title": i.title} for i in d.items],
+        "items": [{"number": i.label, "title": i.title} for i in d.items],
         "decisions": decisions,
         "people": people.get(d.source.name, []),
     }

@@ -36,8 +36,8 @@ class MinutesTerms:
     signature: re.Pattern[str]  # a closing line that is no note-taker's
     header_label: re.Pattern[str]  # `Plats: ...` and the like
     item_prefix: str  # regex alternation of the words before an item number
-    decision_label: re.Pattern[str]  # groups `rest` (text after the label, may be empty)
-    proposal_label: re.Pattern[str]  # groups `rest`
+    decision_label: re.Pattern[str]  # a line opening a decision; group `rest`: text after `Beslut:`
+    proposal_label: re.Pattern[str]  # a line opening a proposal; group `rest`
     formalities: tuple[re.Pattern[str], ...]
     network_word: re.Pattern[str]
     document_type: re.Pattern[str]
@@ -82,15 +82,15 @@ def read_minutes_terms(path: Path) -> MinutesTerms:
         party=re.compile(rf"\s*\((?P<party>{'|'.join(map(re.escape, parties))})\)", 0),
         replaces=re.compile(rf",?\s*(?:{phrase_alternation(fields.texts('replaces'))})\b.*$", flags),
         note_taker=re.compile(
-            rf"^(?P<label>{phrase_alternation(fields.texts('note_taker_labels'))})\s*(?::|,|\s)\s*(?P<rest>.*)$",
+            rf"^(?P<label>{phrase_alternation(fields.texts('note_taker_labels'))})\s*(?:(?::|,|\s)\s*(?P<rest>.*))?$",
             flags),
         signature=re.compile(rf"^(?:{phrase_alternation(fields.texts('signature_labels'))})\s*:?", flags),
         header_label=re.compile(rf"^(?:{phrase_alternation(fields.texts('header_labels'))})\s*:", flags),
         item_prefix="|".join(re.escape(p) for p in sorted(fields.texts("item_prefixes"), key=len, reverse=True)),
         decision_label=re.compile(
-            rf"^(?:{phrase_alternation(fields.texts('decision_labels'))})\s*(?::\s*(?P<rest>.*)|$)", flags | re.DOTALL),
+            rf"^(?:{phrase_alternation(fields.texts('decision_labels'))})\s*(?::\s*(?P<rest>.*))?$", flags),
         proposal_label=re.compile(
-            rf"^(?:{phrase_alternation(fields.texts('proposal_labels'))})\s*(?::\s*(?P<rest>.*)|$)", flags | re.DOTALL),
+            rf"^(?:{phrase_alternation(fields.texts('proposal_labels'))})\s*(?::\s*(?P<rest>.*))?$", flags),
         formalities=tuple(fields.regex("formalities", p, flags) for p in fields.texts("formalities")),
         network_word=re.compile(rf"(?<![\w-])(?:\w*-)?\w*(?:{_words(fields.texts('network_words'))})(?![\w-])", flags),
         document_type=re.compile(rf"(?<![\w-])(?:{_words(fields.texts('document_types'))})(?![\w-])", flags),

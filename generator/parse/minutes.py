@@ -143,7 +143,7 @@ class MinutesParser:
 
     # --- splitting blocks at the lines that open something ---------------------------------
 
-    def _opens(self, line: str, position: int, lines: tuple[str, ...]) -> bool:
+    def _opens(self, line: str, current: ItemNumber | None) -> bool:
         terms = self.terms
         if self.attendance.heading(line) is not None or self.attendance.table_columns(line) is not None:
             return True
@@ -154,12 +154,14 @@ class MinutesParser:
         if terms.signature.match(line) and len(line.split()) <= 4:
             return True
         item = self._item_number(line)
-        return item is not None and self._accepts_item(item, lines, position)
+        return item is not None and self._accepts_item(item, current)
 
     def _first_piece(self, block: RawBlock) -> tuple[RawBlock, RawBlock | None]:
         """The block up to the next line that opens something, and the rest (or None)."""
+        first = self._item_number(block.first)
+        current = first if first is not None and self._accepts_item(first, self.state.item) else self.state.item
         for position, line in enumerate(block.lines):
-            if position > 0 and self._opens(line, position, block.lines):
+            if position > 0 and self._opens(line, current):
                 return (RawBlock(block.lines[:position], block.line),
                         RawBlock(block.lines[position:], block.line + position))
         return block, None
@@ -265,8 +267,8 @@ class MinutesParser:
             return None  # `1 850 platser`: a figure, not an item
         return ItemNumber(number, int(sub_text) if sub_text else None, title, prefixed, bare)
 
-    def _accepts_item(self, item: ItemNumber, lines: tuple[str, ...] = (), position: int = 0) -> bool:
-        current = self.state.item
+    def _accepts_item(self, item: ItemNumber, current: ItemNumber | None) -> bool:
+        """Whether `item` continues the numbering after `current` (the item read last)."""
         if current is None:
             if item.sub is not None:
                 return False
@@ -277,7 +279,8 @@ class MinutesParser:
             return not item.bare or self._bare_sequence_follows(item)
         if item.sub is not None:
             return item.number == current.number and item.sub == (current.sub or 0) + 1
-        return item.number == current.number + 1 and (item.bare == current.bare or item.prefixed)
+        same_style = item.bare == current.bare or item.prefixed or current.sub is not None
+        return item.number == current.number + 1 and same_style
 
     def _bare_sequence_follows(self, item: ItemNumber) -> bool:
         """`1 Inledning` is an item only when `2 ...` follows as a line of its own."""
@@ -286,7 +289,7 @@ class MinutesParser:
 
     def _agenda_item(self, block: RawBlock, index: int, blocks: list[RawBlock]) -> bool:
         item = self._item_number(block.first)
-        if item is None or not self._accepts_item(item):
+        if item is None or not self._accepts_item(item, self.state.item):
             return False
         self._close_item()
         self.state.attendance = None
@@ -339,7 +342,7 @@ class MinutesParser:
         match = self.terms.note_taker.match(block.first)
         if not match or len(block.lines) > 3 or self._sentence(block.first):
             return False
-        rest = match.group("rest").strip()
+        rest = (match.group("rest") or "").strip()
         lines = ([rest] if rest else []) + list(block.lines[1:])
         if not lines:
             self.state.after_note_label = True  # the name is in the next block
@@ -369,22 +372,39 @@ class MinutesParser:
         self.parts.note_taker = NoteTaker(parts[0], title, self.source.file_line(block.line))
         return True
 
+    @staticmethod
+    def _labelled(pattern: re.Pattern, block: RawBlock) -> str | None:
+        """The text of a block opened by a label (`Beslut`, `Beslut: ...`), or None."""
+        match = pattern.match(block.first)
+        if not match:
+            return None
+        return "\n".join([(match.group("rest") or "").strip(), *block.lines[1:]]).strip()
+
     def _proposal(self, block: RawBlock, index: int, blocks: list[RawBlock]) -> bool:
-        match = self.terms.proposal_label.match(block.text)
-        if not match or self.state.item is None:
+        text = self._labelled(self.terms.proposal_label, block)
+        if text is None or self.state.item is None:
             return False
-        text = _joined(match.group("rest") or "")
-        following = next((b for b in blocks[index + 1:] if b.lines), None)
-        if following is None or not self.terms.decision_label.match(following.text):
+        if not self._decision_follows(blocks[index + 1:]):
             return False  # a proposal nobody decided on stays a paragraph
-        self.state.pending_proposal = Paragraph(text, block.line)
+        self.state.pending_proposal = Paragraph(_joined(text), block.line)
         return True
 
+    def _decision_follows(self, blocks: list[RawBlock]) -> bool:
+        """Whether a labelled decision follows in the same item (yrkanden may come between)."""
+        for block in blocks:
+            if not block.lines:
+                continue
+            if self.terms.decision_label.match(block.first):
+                return True
+            item = self._item_number(block.first)
+            if item is not None and self._accepts_item(item, self.state.item):
+                return False
+        return False
+
     def _decision(self, block: RawBlock, index: int, blocks: list[RawBlock]) -> bool:
-        match = self.terms.decision_label.match(block.text)
-        if not match or self.state.item is None:
+        text = self._labelled(self.terms.decision_label, block)
+        if text is None or self.state.item is None:
             return False
-        text = (match.group("rest") or "").strip()
         clauses = _att_clauses(text)
         proposal = self.state.pending_proposal
         self.state.pending_proposal = None
@@ -448,12 +468,29 @@ class MinutesParser:
             number=item.number,
             sub=item.sub,
             title=self.state.item_title,
-            blocks=tuple(self.state.item_blocks),
+            blocks=_worded_only_without_labelled(self.state.item_blocks),
             line=self.source.file_line(self.state.item_line),
         ))
         self.state.item_blocks = []
         self.state.decisions_in_item = 0
         self.state.pending_proposal = None
+
+
+def _worded_only_without_labelled(blocks: list[Block]) -> tuple[Block, ...]:
+    """Where an item labels its decisions (`Beslut: ...`), a sentence worded like one is
+    discussion (`Samtliga kommuner ställer sig bakom ... men ...`): it stays a paragraph.
+    Decisions are numbered anew in their order."""
+    if any(isinstance(b, Decision) and not b.derived for b in blocks):
+        blocks = [Paragraph(b.context or b.text, b.line) if isinstance(b, Decision) and b.derived else b
+                  for b in blocks]
+    numbered: list[Block] = []
+    index = 0
+    for block in blocks:
+        if isinstance(block, Decision):
+            index += 1
+            block = replace(block, index=index)
+        numbered.append(block)
+    return tuple(numbered)
 
 
 def _joined(text: str) -> str:
