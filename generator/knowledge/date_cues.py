@@ -29,6 +29,7 @@ class DateCues:
     """The contents of date_cues.yml, with the regular expressions built from it."""
 
     header_lines: int
+    title_lines: int
     max_gap_words: int
     month_names: dict[int, str]  # the name shown to readers, by month number
     year_categories: dict[str, tuple[VoteRule, re.Pattern[str]]]
@@ -109,6 +110,7 @@ def read_date_cues(path: Path) -> DateCues:
         when_months[name] = (pair[0], pair[1])
     return DateCues(
         header_lines=fields.number("header_lines"),
+        title_lines=fields.number("title_lines"),
         max_gap_words=fields.number("max_gap_words"),
         month_names=month_names,
         year_categories=year_categories,

@@ -41,6 +41,7 @@ class MinutesTerms:
     formalities: tuple[re.Pattern[str], ...]
     network_word: re.Pattern[str]
     document_type: re.Pattern[str]
+    board_of: re.Pattern[str]  # `Styrelsen för ` before the body whose board it is
 
 
 def _words(phrases: list[str]) -> str:
@@ -94,4 +95,5 @@ def read_minutes_terms(path: Path) -> MinutesTerms:
         formalities=tuple(fields.regex("formalities", p, flags) for p in fields.texts("formalities")),
         network_word=re.compile(rf"(?<![\w-])(?:\w*-)?\w*(?:{_words(fields.texts('network_words'))})(?![\w-])", flags),
         document_type=re.compile(rf"(?<![\w-])(?:{_words(fields.texts('document_types'))})(?![\w-])", flags),
+        board_of=re.compile(rf"^(?:{_words(fields.texts('board_of'))})\s+", flags),
     )

@@ -15,6 +15,7 @@ from generator.parse.dates import date_from_meta, infer_date
 from generator.model import Agreement, DateSource, Diagnostics, Document, DocumentDate, Kind, Precision, SourceFile
 from generator.parse.agreement import AGREEMENT_HEADING, parse_agreement
 from generator.parse.article import article_plain_blocks, parse_article
+from generator.parse.header import network_in_header
 from generator.parse.minutes import parse_minutes
 from generator.parse.normalise import normalise
 from generator.parse.sections import parse_sections
@@ -40,7 +41,7 @@ def parse_document(source: SourceFile, settings: Settings, knowledge: Knowledge,
                             f"{', '.join(sorted(KNOWN_META))}) – ignoreras")
     kind = _kind(source, diagnostics)
     date = _date(source, kind, knowledge, diagnostics)
-    network = _network(source, settings, kind)
+    network = _network(source, settings, kind, knowledge, diagnostics)
 
     if kind is Kind.MINUTES:
         parts = parse_minutes(source, knowledge, diagnostics)
@@ -136,17 +137,33 @@ def _date(source: SourceFile, kind: Kind, knowledge: Knowledge, diagnostics: Dia
     return date
 
 
-def _network(source: SourceFile, settings: Settings, kind: Kind) -> str:
-    """The network named in front matter or the text; minutes that name none belong to the
-    default network (they are the networks' own records), other kinds to none."""
+def _network(source: SourceFile, settings: Settings, kind: Kind, knowledge: Knowledge,
+             diagnostics: Diagnostics) -> str:
+    """The network the document belongs to: given in front matter; named in the header of
+    minutes (also a network the settings do not know yet, reported); a configured network
+    named in the text; minutes that name none belong to the default network (they are
+    the networks' own records), other kinds to none."""
     value = source.meta.get("network")
     if isinstance(value, str) and value.strip():
         return value.strip()
+    if kind in (Kind.MINUTES, Kind.OTHER):
+        terms = knowledge.minutes_terms
+        found = network_in_header(source.body, settings, terms,
+                                  stop=lambda line: bool(terms.heading.match(line) or _ITEM_START.match(line)))
+        if found is not None:
+            if not found.configured:
+                diagnostics.info(source.name, source.file_line(found.line),
+                                 f"nätverket \"{found.name}\" finns inte i source/arkiv.yml; lägg till det under "
+                                 f"`networks:` (med de namn texterna använder som `aliases`)")
+            return found.name
     for network in settings.networks:
         for name in (network.name, *network.aliases):
             if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", source.body, re.IGNORECASE):
                 return network.name
     return settings.default_network if kind is Kind.MINUTES else ""
+
+
+_ITEM_START = re.compile(r"^(?:§\s*\d|\d{1,3}(?:[.)]|\t)\s*\S)")
 
 
 def _title(source: SourceFile, default: str) -> str:

@@ -343,8 +343,9 @@ def _numbers(lines: Iterable[int]) -> str:
 def _header_date(text: _Text, dates: list[_FullDate], cues: DateCues) -> DocumentDate | None:
     """A date on a header-like line near the top (rule 1 for minutes and articles)."""
     header = set(text.non_blank_lines(cues.header_lines))
+    title = set(text.non_blank_lines(cues.title_lines))
     for date in dates:
-        if date.line in header and _is_header_line(text, date, cues):
+        if date.line in header and _is_header_line(text, date, cues, date.line in title):
             quote = _clean(text.line_text(date.line))
             reason = f'Datum i dokumenthuvudet: "{quote}" (rad {date.line})'
             return DocumentDate(date.date.isoformat(), Precision.DAY, DateSource.TEXT, reason)
@@ -358,16 +359,17 @@ _CLOCK_TIME = re.compile(
 )
 
 
-def _is_header_line(text: _Text, date: _FullDate, cues: DateCues) -> bool:
+def _is_header_line(text: _Text, date: _FullDate, cues: DateCues, title: bool = False) -> bool:
     line_start, line_end = text.line_bounds(date.line)
     line = text.body[line_start:line_end]
     if cues.tense.search(line):  # "Datum för nästa möte: ..." dates something else
         return False
-    if cues.header_label.search(line):
+    if cues.header_label.search(line) or title:
         return True
     rest = text.body[line_start : date.start] + " " + text.body[date.end : line_end]
     rest = cues.weekday.sub(" ", rest)
     rest = _CLOCK_TIME.sub(" ", rest)
+    rest = re.sub(r"(?i)\b(?:den|kl)\b", " ", rest)  # "Torsdagen den 26 november 2020, kl. 8.30"
     words = re.findall(r"[^\W\d_]+", rest)
     # nothing but the date, or a place name or two beside it ("Göteborg 2023-09-12")
     return len(words) <= 2 and all(w[0].isupper() for w in words)
