@@ -21,6 +21,7 @@ from generator.knowledge.datafiles import DATA_DIR, KnowledgeError
 from generator.knowledge.date_cues import DateCues, read_date_cues
 from generator.knowledge.first_names import read_first_names
 from generator.knowledge.glossary import read_glossary
+from generator.knowledge.kind_cues import KindCues, read_kind_cues
 from generator.knowledge.registers import Registers, read_registers
 from generator.knowledge.topics import read_topics
 from generator.knowledge.wording import DecisionWording, read_decision_wording
@@ -37,6 +38,7 @@ FILES = {
     "first_names": "fornamn.txt",
     "agreement_terms": "agreement_terms.yml",
     "article_terms": "article_boilerplate.yml",
+    "kind_cues": "kind_cues.yml",
 }
 
 __all__ = ["DATA_DIR", "Knowledge", "KnowledgeError", "load_knowledge"]
@@ -55,6 +57,7 @@ class Knowledge:
     first_names: frozenset[str]
     agreement_terms: AgreementTerms
     article_terms: ArticleTerms
+    kind_cues: KindCues
     fingerprint: str  # of the data files' bytes: a parse result is valid only for the same knowledge
 
     @property
@@ -90,6 +93,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         "first_names": attempt(lambda: read_first_names(path["first_names"])),
         "agreement_terms": attempt(lambda: read_agreement_terms(path["agreement_terms"], cues)) if cues else None,
         "article_terms": attempt(lambda: read_article_terms(path["article_terms"])),
+        "kind_cues": attempt(lambda: read_kind_cues(path["kind_cues"])),
     }
     if problems:
         raise KnowledgeError(problems)
