@@ -133,7 +133,9 @@ def predict(document: Document, people: dict[str, list[str]], affiliations: Affi
         values["headline"] = art.headline
         values["contacts"] = [{"name": c.name, "title": getattr(c, "title", None), "organisation": c.organisation,
                                "email": c.email, "phone": c.phone} for c in art.contacts]
-        values["speakers"] = [q.speaker_name or q.speaker for q in art.quotes if q.speaker_name or q.speaker]
+        # people quoted, in order of first quote (each once)
+        values["speakers"] = list(dict.fromkeys(q.speaker_name or q.speaker for q in art.quotes
+                                                if q.speaker_name or q.speaker))
     return values
 
 

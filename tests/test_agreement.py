@@ -369,15 +369,33 @@ Arbetsförmedlingschef
 
 
 def test_disagreeing_dates_are_reported():
-    """generator/dates.py reads the latest date in the signature part; when that is not a
-    signature's date, the build says so, and the agreement is dated by its last signature."""
+    """generator/dates.py reads the latest date on a place-and-date line of the signature
+    part; when that is not a signature's date (a place and date no signer took), the build
+    says so, and the agreement is dated by its last signature."""
     document, diagnostics = parse_text(HEAD + "Lerum 2021-03-01\n\nOrt & datum\n\nAnna Svensson\n"
-                                       "Kommunchef, Lerum\n\nBilagan uppdaterad 2021-09-01.\n")
+                                       "Kommunchef, Lerum\n\nAlingsås 2021-09-01\n")
     assert document.agreement.last_signed == "2021-03-01"
     assert document.date.value == "2021-03-01"
     assert "sista underskriften" in document.date.reason
     assert any(d.level == "warning" and "sista underskriften är daterad 2021-03-01" in d.message
                for d in diagnostics.items)
+
+
+def test_a_dated_sentence_near_the_signatures_is_no_signing_date():
+    """`Avtalet gäller 2022-03-01–2024-02-29.` just above the signatures is the validity
+    period: the date rules and the signatures agree on the last signature."""
+    document, diagnostics = parse_text(HEAD.replace("2. Underskrifter", "2. Avtalstid") + """\
+Avtalet gäller 2022-03-01–2024-02-29. Bilagan uppdaterades 2024-01-15.
+
+3. Underskrifter
+
+Lerum 2021-03-01
+
+Anna Svensson
+Kommunchef, Lerum
+""")
+    assert document.date.value == "2021-03-01"
+    assert not [d for d in diagnostics.items if "sista underskriften" in d.message]
 
 
 def test_front_matter_date_that_is_not_the_last_signature_is_noted():
@@ -388,6 +406,216 @@ def test_front_matter_date_that_is_not_the_last_signature_is_noted():
     document = parse_document(source, SETTINGS, KNOWLEDGE, diagnostics)
     assert document.date.value == "2021-06-01"
     assert any("sista underskriften (2021-03-01)" in d.message for d in diagnostics.items)
+
+
+# --- inline cases: layouts of issue 12 (one column, labels, columns, tables) --------------------
+
+
+def signatories_of(text: str):
+    agreement, diagnostics = agreement_of(text)
+    return [(s.name, s.title, s.affiliation.name if s.affiliation else None, s.place, s.date)
+            for s in agreement.signatories], diagnostics
+
+
+def test_one_column_blocks_with_a_signature_line():
+    got, diagnostics = signatories_of(HEAD + """\
+Skövde 2016-06-20
+___________________________
+Katarina Holm
+Kommundirektör, Skövde kommun
+
+Göteborg 2016-06-28
+___________________________
+Anders Sjövall
+Områdeschef, Försäkringskassan
+""")
+    assert got == [("Katarina Holm", "Kommundirektör", "Skövde", "Skövde", "2016-06-20"),
+                   ("Anders Sjövall", "Områdeschef", "Försäkringskassan", "Göteborg", "2016-06-28")]
+    assert not [d for d in diagnostics.items if d.level == "warning"]
+
+
+def test_labelled_fields_under_for_headings():
+    got, _ = signatories_of(HEAD + """\
+För Lerums kommun
+
+Ort och datum: Lerum 2021-02-22
+
+Underskrift: ________________________
+
+Namn: Hanna Jernberg
+Titel: Kommundirektör
+
+För Arbetsförmedlingen
+
+Ort och datum: Borås 2021-03-04
+
+Underskrift: ________________________
+
+Namn: Mirza Begić
+Titel: Sektionschef, Arbetsförmedlingen Sjuhärad
+""")
+    assert got == [("Hanna Jernberg", "Kommundirektör", "Lerum", "Lerum", "2021-02-22"),
+                   ("Mirza Begić", "Sektionschef", "Arbetsförmedlingen", "Borås", "2021-03-04")]
+
+
+def test_place_and_date_in_separate_fields():
+    got, _ = signatories_of(HEAD + """\
+För Alingsås kommun
+Ort: Alingsås
+Datum: 2023-06-14
+
+Namnteckning:
+Namnförtydligande: Sara Lindqvist
+Befattning: Socialchef
+""")
+    assert got == [("Sara Lindqvist", "Socialchef", "Alingsås", "Alingsås", "2023-06-14")]
+
+
+def test_two_columns_separated_by_wide_spaces():
+    got, _ = signatories_of(HEAD + """\
+Skärhamn den 3 februari 2022                   Henån den 10 februari 2022
+För Tjörns kommun                              För Orust kommun
+
+Martin Olausson                                Christina Bergqvist-Lööf
+Förvaltningschef, socialförvaltningen          Sektorchef, sektor omsorg
+""")
+    assert got == [
+        ("Martin Olausson", "Förvaltningschef, socialförvaltningen", "Tjörn", "Skärhamn", "2022-02-03"),
+        ("Christina Bergqvist-Lööf", "Sektorchef, sektor omsorg", "Orust", "Henån", "2022-02-10")]
+
+
+def test_two_columns_of_a_table_copied_with_tabs():
+    got, _ = signatories_of(HEAD + "För Lerums kommun\tFör Arbetsförmedlingen\n"
+                            "Ort och datum: Lerum 2023-12-12\tOrt och datum: Vänersborg 2023-12-19\n\n"
+                            "________\t________\nNamn: Malin Rydh\tNamn: Kenneth Ohlsson\n"
+                            "Titel: Kommundirektör\tTitel: Sektionschef\n")
+    assert got == [("Malin Rydh", "Kommundirektör", "Lerum", "Lerum", "2023-12-12"),
+                   ("Kenneth Ohlsson", "Sektionschef", "Arbetsförmedlingen", "Vänersborg", "2023-12-19")]
+
+
+def test_a_markdown_signature_table():
+    source = source_from_text(HEAD + "| För Lerums kommun | För Arbetsförmedlingen |\n|---|---|\n"
+                              "| Ort och datum: Lerum 2023-12-12 | Ort och datum: Vänersborg 2023-12-19 |\n"
+                              "| | |\n| Namn: Malin Rydh | Namn: Kenneth Ohlsson |\n", name="avtal.md")
+    document = parse_document(source, SETTINGS, KNOWLEDGE, Diagnostics())
+    assert [(s.name, s.place, s.date, s.affiliation.name) for s in document.agreement.signatories] == [
+        ("Malin Rydh", "Lerum", "2023-12-12", "Lerum"), ("Kenneth Ohlsson", "Vänersborg", "2023-12-19",
+                                                         "Arbetsförmedlingen")]
+    assert document.date.value == "2023-12-19"
+
+
+def test_a_signing_place_that_is_not_a_party_stays_a_place():
+    got, diagnostics = signatories_of(HEAD + """\
+För Härryda kommun
+Mölnlycke den 10 april 2019
+
+Anna-Lena Björkman
+Förvaltningschef, sektor för socialtjänst
+""")
+    assert got == [("Anna-Lena Björkman", "Förvaltningschef, sektor för socialtjänst", "Härryda", "Mölnlycke",
+                    "2019-04-10")]
+
+
+@pytest.mark.parametrize("written, affiliation, kind", [
+    ("Sektionschef, Arbetsförmedlingen Skövde", "Arbetsförmedlingen", "organisation"),  # an office
+    ("Förbundschef, Samordningsförbundet Skaraborg", "Samordningsförbundet Skaraborg", "unknown"),
+    ("Kommundirektör, Skövde kommun", "Skövde", "municipality"),
+])
+def test_an_organisation_and_the_place_of_its_office(written, affiliation, kind):
+    agreement, _ = agreement_of(HEAD + f"Skövde 2016-06-20\n\nKatarina Holm\n{written}\n")
+    [signatory] = agreement.signatories
+    assert (signatory.title, signatory.affiliation.name, signatory.affiliation.kind) == \
+        (written.split(",")[0], affiliation, kind)
+
+
+@pytest.mark.parametrize("sentence, valid_from, valid_until, validity", [
+    ("Överenskommelsen gäller från och med 1 januari 2024 till och med 31 december 2025.",
+     "2024-01-01", "2025-12-31", None),
+    ("Avtalet gäller 2022-03-01–2024-02-29. Parterna ska senast den 31 augusti 2023 ta ställning.",
+     "2022-03-01", "2024-02-29", None),
+    ("Avtalet gäller från 2023-09-01 till 2025-08-31.", "2023-09-01", "2025-08-31", None),
+    ("Överenskommelsen gäller från och med den 1 maj 2019 och tills vidare.", "2019-05-01", None, "tills vidare"),
+    ("Överenskommelsen gäller tills vidare. Den ska ses över senast i juni 2018.", None, None, "tills vidare"),
+    ("Avtalet gäller till och med 2022-12-31.", None, "2022-12-31", None),
+])
+def test_validity_period(sentence, valid_from, valid_until, validity):
+    agreement, _ = agreement_of(HEAD.replace("2. Underskrifter", "2. Giltighet") + sentence + "\n")
+    revision = agreement.revision
+    assert (revision.valid_from, revision.valid_until, revision.validity) == (valid_from, valid_until, validity)
+
+
+def test_titled_sections_without_numbers():
+    document, _ = parse_text("""\
+Överenskommelse
+
+om samverkan kring unga
+
+Parter
+Bollebygds kommun, genom kommunstyrelsen
+Arbetsförmedlingen
+
+Bakgrund
+Kommunen och Arbetsförmedlingen har samarbetat länge.
+
+Syfte och mål
+Fler ska komma i arbete.
+
+Giltighet och uppsägning
+Överenskommelsen gäller från och med 2021-04-01 och tills vidare.
+
+Underskrifter
+
+Bollebygd 2021-02-22
+Hanna Jernberg
+Kommundirektör, Bollebygds kommun
+""")
+    agreement = document.agreement
+    assert [(s.number, s.title, s.role) for s in agreement.sections] == [
+        (None, "Parter", "parties"), (None, "Bakgrund", None), (None, "Syfte och mål", "purpose"),
+        (None, "Giltighet och uppsägning", "revision"), (None, "Underskrifter", "signatures")]
+    assert [p.name for p in agreement.parties] == ["Bollebygd", "Arbetsförmedlingen"]
+    assert agreement.revision.valid_from == "2021-04-01"
+    assert [s.name for s in agreement.signatories] == ["Hanna Jernberg"]
+    assert document.date.value == "2021-02-22"
+
+
+def test_a_single_title_line_does_not_make_titled_sections():
+    document, _ = parse_text("Överenskommelse\n\nBakgrund\nText om samverkan mellan parterna.\n\n"
+                             "Mer text som följer.\n")
+    assert document.agreement.sections == ()
+
+
+def test_sections_numbered_with_paragraph_signs():
+    document, _ = parse_text("""\
+ÖVERENSKOMMELSE
+
+§ 1 Parter
+Härryda kommun, Mölndals stad och Partille kommun, nedan kallade kommunerna.
+
+§ 2 Underskrifter
+
+Mölndal den 24 april 2019
+
+Jan-Olof Fagerlund
+Social- och arbetsmarknadsdirektör, Mölndals stad
+""")
+    agreement = document.agreement
+    assert [(s.number, s.title, s.role) for s in agreement.sections] == [(1, "Parter", "parties"),
+                                                                         (2, "Underskrifter", "signatures")]
+    assert [p.name for p in agreement.parties] == ["Härryda", "Mölndal", "Partille"]
+    assert agreement.sections[0].anchor == "avsnitt-1"
+
+
+def test_parties_in_a_sentence_opening_with_mellan():
+    agreement, _ = agreement_of("Avtal om gemensam verkstad\n\nMellan Tjörns kommun och Orust kommun har "
+                                "följande avtal träffats.\n\n1. Syfte\n\nText.\n")
+    assert [(p.written, p.name) for p in agreement.parties] == [("Tjörns kommun", "Tjörn"), ("Orust kommun", "Orust")]
+
+
+def test_agreement_names_no_network_from_its_body():
+    document, _ = parse_text("Överenskommelse\n\nFrågan har beretts i AME-chefsnätverket.\n\n"
+                             "1. Parter\n\nKommuner: Lerum och Alingsås.\n")
+    assert document.network == ""
 
 
 # --- the rules as functions ----------------------------------------------------------------------

@@ -16,7 +16,8 @@ from generator.model import BulletList, Diagnostics, Kind, Paragraph, SourceFile
 from generator.parse import parse_document
 from generator.parse.article import parse_article
 from generator.read.sources import read_source
-from tests.helpers import KNOWLEDGE, SETTINGS, parse_seed, parse_text
+from generator.read.config import Network
+from tests.helpers import KNOWLEDGE, SETTINGS, parse_seed, parse_text, source_from_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -201,6 +202,211 @@ Lena Holm leder projektet sedan två år.
 Kontakt: Lena Holm
 """)
     assert (article.quotes[0].speaker, article.quotes[0].speaker_name) == ("Holm", "Lena Holm")
+
+
+# --- inline cases: web copies of issue 12 ------------------------------------------------------------
+
+
+def test_web_chrome_before_the_headline_is_kept_apart():
+    article = article_of("""\
+Hoppa till huvudinnehåll
+Vi använder kakor (cookies) för att förbättra din upplevelse. Genom att fortsätta godkänner du kakor.
+Godkänn alla kakor
+Lerums kommun
+Meny
+Sök
+
+Start > Nyheter > Arbetsmarknad
+
+Fler unga i arbete
+
+Publicerad 18 mars 2021
+
+Jobbspåret har gett resultat i år.
+""")
+    assert article.headline == "Fler unga i arbete"
+    assert article.chrome == ("Hoppa till huvudinnehåll",
+                              "Vi använder kakor (cookies) för att förbättra din upplevelse. Genom att fortsätta "
+                              "godkänner du kakor.", "Godkänn alla kakor", "Lerums kommun", "Meny", "Sök",
+                              "Start > Nyheter > Arbetsmarknad")
+    assert article.lead.text == "Jobbspåret har gett resultat i år."
+    assert (article.byline, article.published) == ("Publicerad 18 mars 2021", "2021-03-18")
+    assert "Meny" not in body_text(article)
+
+
+@pytest.mark.parametrize("crumbs", ["Hem / Nyheter / Arbetsmarknad", "Start › Välfärd › Nyheter",
+                                    "[Göteborgsregionen](/) › [Välfärd](/valfard) › Nyheter",
+                                    "Alingsås kommun » Arbete och näringsliv » Nyheter"])
+def test_breadcrumbs_are_chrome(crumbs):
+    article = parse_article(raw_source(f"{crumbs}\n\nNy utbildning för socialsekreterare\n\n"
+                                       f"Utbildningen startar i oktober.\n"), KNOWLEDGE, Diagnostics())
+    assert article.headline == "Ny utbildning för socialsekreterare"
+    assert article.chrome == (crumbs,)
+
+
+def test_a_slash_inside_a_headline_is_no_breadcrumb():
+    article = parse_article(raw_source("Jobbspår inom vård/omsorg ger resultat\n\nNio av tolv fick jobb.\n"),
+                            KNOWLEDGE, Diagnostics())
+    assert article.headline == "Jobbspår inom vård/omsorg ger resultat" and article.chrome == ()
+
+
+def test_the_site_name_and_section_above_the_byline_and_headline():
+    """An unknown site name above a section label: everything above the headline is chrome,
+    a byline above the headline is still the byline."""
+    article = article_of("""\
+Fyrbodals kommunalförbund
+Nyheter
+
+Publicerad: 2018-09-27
+
+Kommunerna satsar på validering
+
+Fjorton kommuner ska bygga upp ett valideringscentrum.
+""")
+    assert article.headline == "Kommunerna satsar på validering"
+    assert article.chrome == ("Fyrbodals kommunalförbund", "Nyheter")
+    assert article.published == "2018-09-27"
+
+
+@pytest.mark.parametrize("byline, published", [
+    ("Publicerad 2025-04-03 08:15 | Uppdaterad 2025-04-04 10:02", "2025-04-03"),
+    ("Uppdaterad 20 maj 2024 · Publicerad 13 maj 2024", "2024-05-13"),
+    ("Publicerad den 12 maj 2016", "2016-05-12"),
+    ("Uppdaterad: 2023-08-30", None),
+])
+def test_the_publication_date_never_the_update(byline, published):
+    document, _ = parse_text(f"Gemensam socialjour klar\n\n{byline}\n\nFrån och med hösten får sex kommuner "
+                             f"en gemensam jour.\n\n– Det blir en tryggare jour, säger Anna Lind.\n")
+    assert document.article.published == published
+    if published:
+        assert (document.date.value, document.date.source.value) == (published, "text")
+        assert "Publiceringsdatum" in document.date.reason
+
+
+def test_contact_blocks_under_a_label():
+    article = article_of("""\
+Kommunerna satsar på validering
+
+Fjorton kommuner ska bygga upp ett valideringscentrum.
+
+För mer information, kontakta:
+
+Tove Lindahl
+Projektledare, Fyrbodals kommunalförbund
+tove.lindahl@fyrbodal.se
+0522-44 08 20
+
+Annika Persson
+Rektor, Vänersborgs kommun
+Tel: 0521-72 10 00
+E-post: annika.persson@vanersborg.se
+
+Fyrbodals kommunalförbund | Box 305 | 451 18 Uddevalla | kansli@fyrbodal.se
+""")
+    assert [(c.name, c.title, c.organisation, c.email, c.phone) for c in article.contacts] == [
+        ("Tove Lindahl", "Projektledare", "Fyrbodals kommunalförbund", "tove.lindahl@fyrbodal.se", "0522-44 08 20"),
+        ("Annika Persson", "Rektor", "Vänersborg", "annika.persson@vanersborg.se", "0521-72 10 00")]
+    assert "Tove Lindahl" not in body_text(article)
+    assert article.boilerplate == ("Fyrbodals kommunalförbund | Box 305 | 451 18 Uddevalla | kansli@fyrbodal.se",)
+
+
+@pytest.mark.parametrize("block, expected", [
+    ("Kontakt\nAnnelie Brandt\nEnhetschef, arbetsmarknadsenheten, Lerums kommun\nannelie.brandt@lerum.se\n"
+     "0302-52 10 00", ("Annelie Brandt", "Enhetschef, arbetsmarknadsenheten", "Lerum")),
+    ("Kontakt\nUlrika Dahl, processledare, GR\nulrika.dahl@goteborgsregionen.se\n031-335 50 00",
+     ("Ulrika Dahl", "processledare", "GR")),
+    ("Kontakt: Pia Ljungberg, chef för arbetsmarknadsenheten, Kungsbacka kommun, 0300-83 40 00",
+     ("Pia Ljungberg", "chef för arbetsmarknadsenheten", "Kungsbacka")),
+    ("Kontaktperson\nCecilia Nord\nUtvecklingsledare, Skaraborgs Kommunalförbund\nTel: 0500-49 77 00",
+     ("Cecilia Nord", "Utvecklingsledare", "Skaraborgs Kommunalförbund")),
+])
+def test_contact_title_and_organisation(block, expected):
+    article = article_of(f"Ny rapport om feriejobb\n\nRapporten visar att fler fick feriejobb.\n\n{block}\n\n"
+                         f"Dela sidan\nFacebook\n")
+    [contact] = article.contacts
+    assert (contact.name, contact.title, contact.organisation) == expected
+    assert contact.phone or contact.email
+
+
+def test_a_pronoun_refers_to_the_person_named_last():
+    article = article_of("""\
+Gemensam socialjour
+
+Sex kommuner får en gemensam socialjour.
+
+– Det har varit svårt att bemanna jouren, säger Kent Ivarsson, socialchef i Hjo.
+
+Rana Haddad, socialchef i Tibro, betonar det lokala perspektivet.
+
+– Jouren måste känna varje kommun, säger hon.
+
+– Vi börjar i september, säger han.
+""")
+    assert [(q.speaker, q.speaker_name) for q in article.quotes] == [
+        ("Kent Ivarsson", "Kent Ivarsson"), ("Rana Haddad", "Rana Haddad"), ("Rana Haddad", "Rana Haddad")]
+
+
+def test_a_pronoun_after_a_three_word_name():
+    article = article_of("""\
+Nytt spår startar i höst
+
+Arbetsförmedlingen ser jobbspåret som en modell.
+
+Det bekräftar Carina Lipovskaja Nilsson, sektionschef på Arbetsförmedlingen.
+
+– Vi använder samma upplägg för lager och logistik, säger hon.
+""")
+    assert [q.speaker_name for q in article.quotes] == ["Carina Lipovskaja Nilsson"]
+
+
+def test_a_headline_ending_in_a_question_mark_below_the_site_name():
+    article = article_of("""\
+Fyrbodals kommunalförbund
+Nyheter
+
+Vad händer med feriejobben i sommar?
+
+Kommunerna i Fyrbodal ska besluta om feriejobben i mars.
+
+– Vi vill ge fler unga ett första jobb, säger Anna Lind.
+""")
+    assert article.headline == "Vad händer med feriejobben i sommar?"
+    assert article.chrome == ("Fyrbodals kommunalförbund", "Nyheter")
+
+
+def test_a_quotation_in_guillemets():
+    article = article_of("Feriejobb i regionen\n\nKommunerna vill samordna feriejobben.\n\n"
+                         "»Företagen anställer ungdomar från hela regionen», säger Mattias Holm, näringslivsutvecklare.\n"
+                         "\nFörslaget presenteras i oktober.\n")
+    [quote] = article.quotes
+    assert (quote.speaker_name, quote.quote) == ("Mattias Holm", "Företagen anställer ungdomar från hela regionen")
+
+
+def test_a_cookie_banner_at_the_end_is_boilerplate():
+    article = article_of("Ny rapport om feriejobb\n\nRapporten visar att fler fick feriejobb.\n\n"
+                         "– Det är glädjande, säger Anna Lind.\n\n"
+                         "Vi använder kakor för att webbplatsen ska fungera.\nAcceptera\n")
+    assert article.boilerplate == ("Vi använder kakor för att webbplatsen ska fungera.", "Acceptera")
+
+
+NETWORKS = dataclasses.replace(SETTINGS, networks=(Network("AME-chefsnätverket", ("Arbetsmarknadschefsnätverket",)),))
+
+
+def test_an_article_belongs_to_a_network_only_when_it_is_the_actor():
+    def network_of(text: str) -> str:
+        source = source_from_text(text + "\n\n– Det är en viktig fråga, säger Anna Lind.\n\nMer text följer.\n")
+        document = parse_document(source, NETWORKS, KNOWLEDGE, Diagnostics())
+        assert document.kind is Kind.ARTICLE
+        return document.network
+
+    assert network_of("AME-chefsnätverket vill samordna feriejobben\n\nKommunerna ska pröva en gemensam "
+                      "ansökan.") == "AME-chefsnätverket"
+    assert network_of("Ny utbildning för socialsekreterare\n\nArbetsmarknadschefsnätverket har beslutat att "
+                      "ta fram en utbildning.") == "AME-chefsnätverket"
+    assert network_of("Gemensam socialjour klar\n\nSex kommuner får en gemensam jour.\n\nFrågan lyftes "
+                      "först i AME-chefsnätverket.") == ""
+    assert network_of("Nytt uppdrag om samverkan\n\nKommunerna ska utreda samverkan.\n\nInitiativ från "
+                      "nätverket\n\nAME-chefsnätverket påbörjade 2018 ett arbete om samverkan.") == "AME-chefsnätverket"
 
 
 # --- properties -----------------------------------------------------------------------------------------

@@ -66,6 +66,34 @@ def test_people_mentioned_in_text_get_pages_marked_as_mentioned():
     assert basta.appearances[0].anchor == "punkt-8"
 
 
+def test_quoted_speakers_and_contacts_become_people():
+    """`säger Samir Hadi`: a speaker's first name need not be in fornamn.txt; the attribution
+    names a person. A heading read as an attendee teaches no first name."""
+    article, _ = parse_text("""\
+Fler unga i arbete
+
+Jobbspåret har gett resultat. En av deltagarna är Samir Hadi, som nu har jobb.
+
+– Här fick jag visa vad jag kan, säger Samir Hadi.
+
+Kontakt: Rana Haddad, Lerums kommun
+""")
+    minutes_text, _ = parse_text(minutes("Västra Götalandsregionen:", "Anna Ek, Lerum",
+                                         text="Västra Götalandsregionen deltar."))
+    index, _ = people_of([article, minutes_text])
+    assert index.person_for("Samir Hadi") is not None
+    assert index.person_for("Rana Haddad") is not None
+    mentioned = [a.written for p in index.people.values() for a in p.appearances if a.role == "mentioned"]
+    assert not [name for name in mentioned if name.startswith("Västra")]
+
+
+def test_a_capitalised_word_before_a_name_is_not_part_of_it():
+    document, _ = parse_text(minutes("Anna Ek, Lerum", text="Enligt Peter Ström på Arbetsförmedlingen går det bra."))
+    index, _ = people_of([document])
+    assert index.person_for("Peter Ström") is not None
+    assert index.person_for("Enligt Peter Ström") is None
+
+
 # --- merging rules -----------------------------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ from generator.knowledge.date_cues import DateCues, read_date_cues
 from generator.knowledge.first_names import read_first_names
 from generator.knowledge.glossary import read_glossary
 from generator.knowledge.minutes_terms import MinutesTerms, read_minutes_terms
+from generator.knowledge.kind_cues import KindCues, read_kind_cues
 from generator.knowledge.registers import Registers, read_registers
 from generator.knowledge.topics import read_topics
 from generator.knowledge.wording import DecisionWording, read_decision_wording
@@ -39,6 +40,7 @@ FILES = {
     "agreement_terms": "agreement_terms.yml",
     "article_terms": "article_boilerplate.yml",
     "minutes_terms": "protokoll.yml",
+    "kind_cues": "kind_cues.yml",
 }
 
 __all__ = ["DATA_DIR", "Knowledge", "KnowledgeError", "load_knowledge"]
@@ -58,6 +60,7 @@ class Knowledge:
     agreement_terms: AgreementTerms
     article_terms: ArticleTerms
     minutes_terms: MinutesTerms
+    kind_cues: KindCues
     fingerprint: str  # of the data files' bytes: a parse result is valid only for the same knowledge
 
     @property
@@ -94,6 +97,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         "agreement_terms": attempt(lambda: read_agreement_terms(path["agreement_terms"], cues)) if cues else None,
         "article_terms": attempt(lambda: read_article_terms(path["article_terms"])),
         "minutes_terms": attempt(lambda: read_minutes_terms(path["minutes_terms"])),
+        "kind_cues": attempt(lambda: read_kind_cues(path["kind_cues"])),
     }
     if problems:
         raise KnowledgeError(problems)

@@ -409,6 +409,8 @@ class RevisionRule:
 
     `first_revision` is an ISO month (`2021-10`): the first revision month after the last
     signature (see agreement_terms.yml for the rule); None when it cannot be computed.
+    `valid_from` / `valid_until` are the validity period the text states (`gäller från och
+    med ... till och med ...`), never the signing dates.
     """
 
     text: str  # the sentence(s) read
@@ -420,6 +422,7 @@ class RevisionRule:
     first_revision: str | None
     basis: str | None  # Swedish explanation of `first_revision`
     line: int
+    valid_from: str | None = None  # ISO date from which the agreement applies
 
 
 @dataclass(frozen=True)
@@ -557,6 +560,7 @@ class ContactPerson:
     phone: str | None
     written: str  # the line(s) as written
     line: int
+    title: str | None = None  # `Enhetschef, arbetsmarknadsenheten`, as written
 
 
 ArticleBlock = Paragraph | BulletList | SubHeading | Quote
@@ -567,7 +571,8 @@ class Article:
     """A news article: headline, lead, body, contact, and the site boilerplate kept apart.
 
     `body` holds the blocks after the lead up to the boilerplate, without the byline and
-    contact lines (those are `byline` and `contacts`). `boilerplate` holds the raw lines of
+    contact lines (those are `byline` and `contacts`) and without the site's chrome above
+    the headline (`chrome`). `boilerplate` holds the raw lines of
     the site footer (from `Senast uppdaterad:` on, the publisher blurb, social links) so a
     page can hide them; the verbatim original still has them.
     """
@@ -582,6 +587,12 @@ class Article:
     boilerplate: tuple[str, ...]
     boilerplate_line: int | None  # the file line on which the boilerplate starts
     byline_line: int | None = None
+    # The web site's chrome before the article (skip links, cookie banner, menu,
+    # breadcrumbs), kept apart like the boilerplate; the verbatim original still has it.
+    chrome: tuple[str, ...] = ()
+    published: str | None = None  # ISO date of the `Publicerad` line, if any
+    published_line: int | None = None
+    published_written: str | None = None  # that line, as written
 
     @property
     def contact(self) -> ContactPerson | None:

@@ -13,8 +13,8 @@ from generator.read.config import Settings
 from generator.display import format_date
 from generator.parse.dates import date_from_meta, infer_date
 from generator.model import Agreement, DateSource, Diagnostics, Document, DocumentDate, Kind, Precision, SourceFile
-from generator.parse.agreement import AGREEMENT_HEADING, parse_agreement
-from generator.parse.article import article_plain_blocks, parse_article
+from generator.parse.agreement import agreement_sections, parse_agreement
+from generator.parse.article import actor_text, article_plain_blocks, parse_article, publication_date
 from generator.parse.header import network_in_header
 from generator.parse.minutes import parse_minutes
 from generator.parse.normalise import normalise
@@ -39,7 +39,7 @@ def parse_document(source: SourceFile, settings: Settings, knowledge: Knowledge,
     for key in sorted(set(source.meta) - KNOWN_META, key=str):
         diagnostics.warning(source.name, 1, f"okänd nyckel i front matter: `{key}` (kända: "
                             f"{', '.join(sorted(KNOWN_META))}) – ignoreras")
-    kind = _kind(source, diagnostics)
+    kind = _kind(source, knowledge, diagnostics)
     date = _date(source, kind, knowledge, diagnostics)
     network = _network(source, settings, kind, knowledge, diagnostics)
 
@@ -55,8 +55,9 @@ def parse_document(source: SourceFile, settings: Settings, knowledge: Knowledge,
         )
 
     if kind is Kind.AGREEMENT:
-        text = parse_sections(source, AGREEMENT_HEADING)
+        text = agreement_sections(source, knowledge)
         agreement = parse_agreement(source, knowledge, diagnostics, sectioned=text)
+        network = _network(source, settings, kind, knowledge, diagnostics, text="")  # a network named in the body is not the owner
         _check_signing_date(source, date, agreement, diagnostics)
         if date.source is not DateSource.FRONT_MATTER and agreement.last_signed:
             date = _signature_date(agreement)
@@ -67,6 +68,10 @@ def parse_document(source: SourceFile, settings: Settings, knowledge: Knowledge,
         )
     if kind is Kind.ARTICLE:
         article = parse_article(source, knowledge, diagnostics)
+        network = _network(source, settings, kind, knowledge, diagnostics, text=actor_text(
+            article, [name for n in settings.networks for name in (n.name, *n.aliases)]))
+        if date.source is not DateSource.FRONT_MATTER and article.published:
+            date = publication_date(article)
         text = parse_sections(source, None)
         if text.sections:  # an article in numbered sections keeps them (and its anchors)
             preamble, sections = tuple(text.preamble), tuple(text.sections)
@@ -106,7 +111,7 @@ def _check_signing_date(source: SourceFile, date: DocumentDate, agreement: Agree
                          f"sista underskriften ({last})")
 
 
-def _kind(source: SourceFile, diagnostics: Diagnostics) -> Kind:
+def _kind(source: SourceFile, knowledge: Knowledge, diagnostics: Diagnostics) -> Kind:
     value = source.meta.get("kind")
     if value is not None:
         kind = _KIND_WORDS.get(str(value).strip().lower())
@@ -114,7 +119,7 @@ def _kind(source: SourceFile, diagnostics: Diagnostics) -> Kind:
             return kind
         diagnostics.warning(source.name, 1, f"okänd `kind: {value}` i front matter; "
                             f"använd minutes, agreement, article eller other – typen härleds ur texten")
-    classification = classify(source.body)
+    classification = classify(source.body, knowledge.kind_cues)
     if classification.kind is Kind.OTHER:
         diagnostics.warning(source.name, None, "dokumenttypen kunde inte avgöras ur texten; "
                             "en enkel sida skapas (ange `kind:` i front matter)")
@@ -138,11 +143,11 @@ def _date(source: SourceFile, kind: Kind, knowledge: Knowledge, diagnostics: Dia
 
 
 def _network(source: SourceFile, settings: Settings, kind: Kind, knowledge: Knowledge,
-             diagnostics: Diagnostics) -> str:
+             diagnostics: Diagnostics, text: str | None = None) -> str:
     """The network the document belongs to: given in front matter; named in the header of
     minutes (also a network the settings do not know yet, reported); a configured network
-    named in the text; minutes that name none belong to the default network (they are
-    the networks' own records), other kinds to none."""
+    named in `text` (where to look; by default the whole body); minutes that name none
+    belong to the default network (they are the networks' own records), other kinds to none."""
     value = source.meta.get("network")
     if isinstance(value, str) and value.strip():
         return value.strip()
@@ -158,7 +163,8 @@ def _network(source: SourceFile, settings: Settings, kind: Kind, knowledge: Know
             return found.name
     for network in settings.networks:
         for name in (network.name, *network.aliases):
-            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", source.body, re.IGNORECASE):
+            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", source.body if text is None else text,
+                         re.IGNORECASE):
                 return network.name
     return settings.default_network if kind is Kind.MINUTES else ""
 

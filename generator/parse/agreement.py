@@ -11,9 +11,13 @@ sections.py, anchors `avsnitt-N`) and fills them with richer blocks:
   (`Ulricehamn: Planerar för vård och omsorg, lokalvård samt betong`);
 - signatures, paired with their place and date by the queue rule below.
 
-Around that: the parties (a `Parter` section, or a sentence `... tecknad mellan A, B och C`),
-the purpose, the target-group text, and the revision rule (validity, how often, which
-month, the first revision after the last signature).
+Around that: the parties (a `Parter` section, one party a line or a list, or a sentence
+`... tecknad mellan A, B och C`, `Mellan A och B har ...`), the purpose, the target-group
+text, and the revision rule (validity period `gäller från och med ... till och med ...`,
+how often, which month, the first revision after the last signature). Sections are
+numbered (`1. Parter`, `§ 1 Parter`) or, in a text without numbers, titled (`Parter`,
+`Giltighet`; see `agreement_sections`). The heading words of agreements are in
+`data/kind_cues.yml`.
 
 Every Swedish word the rules use is in `data/agreement_terms.yml`. Nothing is specific to
 one document.
@@ -32,6 +36,15 @@ and name blocks (a name line and the title/affiliation lines under it).
 So two flattened columns pair first-with-first and second-with-second, single-column
 layouts with the date above or below the name both work, and an empty date field does not
 shift every later pair. Dates or names left over are reported.
+
+Before the queue rule, a block written in columns - cells separated by tabs (a table
+copied from Word, or a Markdown table) or by wide runs of spaces (a PDF copy) - is read
+column by column, so each signer's lines stay together. Form fields are read with their
+values (`Ort och datum: Borås 2021-03-04`, `Ort: Borås` + `Datum: ...`, `Namn: ...`,
+`Titel: ...`); signature lines (`______`, `......`) are skipped. A title followed by a
+unit in lower case (`Förvaltningschef, sektor för socialtjänst`) keeps the unit; an
+organisation after the comma (`Sektorchef, Lerums kommun`) is the affiliation, else the
+party of the `För ...` line above.
 """
 
 from __future__ import annotations
@@ -53,12 +66,11 @@ from generator.model import (
     TableRow,
 )
 from generator.parse.blocks import RawBlock, bullet_text, content_blocks, split_blocks
+from generator.parse.normalise import is_table_rule
 from generator.parse.sections import SectionedText, parse_sections
 from generator.knowledge import Knowledge
 from generator.knowledge.agreement_terms import AgreementTerms
 from generator.knowledge.registers import MUNICIPALITY, ORGANISATION, UNKNOWN
-
-AGREEMENT_HEADING = re.compile(r"^(?:lokal\s+)?överenskommelse\b", re.IGNORECASE)
 
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2})[.)]\s+(?P<text>\S.*)$")
 _SENTENCE_END = re.compile(r"[.!?:;…]['\"”’)\]]*$")
@@ -66,6 +78,7 @@ _INTERNAL_SENTENCE = re.compile(r"[.!?]\s")
 _INLINE_LABEL = re.compile(r"^(?P<label>[^:\n]{2,60}?)\s*:\s+(?P<rest>\S.*)$", re.DOTALL)
 _HEADING_MAX_WORDS = 20
 _LABEL_MAX_WORDS = 6
+_TITLE_MAX_WORDS = 6
 _PARTICLES = {"af", "von", "van", "de", "der", "den", "al", "el", "da", "di", "du", "la", "le", "bin"}
 
 
@@ -164,7 +177,7 @@ class _AgreementParser:
         self.diagnostics = diagnostics
         self.terms = knowledge.agreement_terms
         self.body_lines = source.body.split("\n")
-        self.sectioned = sectioned if sectioned is not None else parse_sections(source, AGREEMENT_HEADING)
+        self.sectioned = sectioned if sectioned is not None else agreement_sections(source, knowledge)
 
     # --- top level ----------------------------------------------------------------------
 
@@ -196,7 +209,7 @@ class _AgreementParser:
         title = " ".join(p for p in (text.heading, text.subtitle) if p) or "Överenskommelse"
         agreement = Agreement(
             title=title, subtitle=text.subtitle,
-            parties=self._parties(preamble, sections),
+            parties=self._parties(preamble, sections, sections_raw),
             preamble=preamble, sections=sections,
             purpose=self._purpose(sections),
             goals=self._numbered_items(sections, "goals"),
@@ -504,7 +517,7 @@ class _AgreementParser:
         while start > 0 and self._signature_block(raw[start - 1]):
             start -= 1
         run = raw[start:]
-        if not any(self._person_line(line) for b in run for line in b.lines):
+        if not self._holds_name(run):
             return len(raw)
         headings = [i for i, b in enumerate(run) if any(self.terms.signature_heading.match(x) for x in b.lines)]
         if headings:  # a name above the signature heading is not a signature
@@ -523,29 +536,88 @@ class _AgreementParser:
                 runs.append((kind, [block]))
         blocks: list[Any] = []
         for is_signatures, run in runs:
-            if is_signatures and any(self._person_line(line) for b in run for line in b.lines):
+            if is_signatures and self._holds_name(run):
                 blocks += self._read_signatures(run)
             else:
                 blocks += self._read(run, None, commitments)
         return blocks
 
+    def _holds_name(self, run: list[RawBlock]) -> bool:
+        return any(self._name_of(text) for segment in self._columns(run) for _, text in segment)
+
     def _signature_block(self, block: RawBlock) -> bool:
-        """Every line a label, place and date, `För` line, name, or a short title under a name."""
-        after_name = False
-        for line in block.lines:
-            if self._person_line(line) is not None:
-                after_name = True
-            elif self._signature_line(line):
-                after_name = False
-            elif not (after_name and len(line.split()) <= 8):
-                return False
+        """Every line (every cell of a line of columns) a label, place and date, `För` line,
+        name, signature line (`______`), form field (`Titel: ...`), or a short title under a
+        name."""
+        for segment in self._columns([block]):
+            after_name = False
+            for _, line in segment:
+                if self._name_of(line) is not None:
+                    after_name = True
+                elif self._signature_line(line):
+                    after_name = after_name and bool(_SIGNATURE_RULE.match(line) or self._field(line))
+                elif not (after_name and len(line.split()) <= 8):
+                    return False
         return True
 
     def _signature_line(self, line: str) -> bool:
-        """A form label (`Ort & datum`, `11. Underskrifter` not taken as a section), a line of
+        """A form label (`Ort & datum`, `11. Underskrifter` not taken as a section), a form
+        field with its value (`Ort och datum: Borås 2021-03-04`), a signature line, a line of
         places and dates only, or a `För <part>` line."""
         return bool(self.terms.signature_label.match(line) or self.terms.signature_heading.match(line)
+                    or _SIGNATURE_RULE.match(line) or self._field(line)
                     or self._place_dates(line) or self._signing_for(line) is not None)
+
+    def _field(self, line: str) -> tuple[str, str] | None:
+        """(kind, value) of a form field written with its value: `Namn: Hanna Jernberg` ->
+        ("name", "Hanna Jernberg"); kinds as in agreement_terms.yml `signature_fields`."""
+        match = self.terms.signature_field.match(line.strip())
+        if not match:
+            return None
+        kind = self.terms.signature_fields.get(" ".join(match.group("label").lower().split()))
+        return (kind, match.group("value").strip()) if kind else None
+
+    def _name_of(self, line: str) -> tuple[str, str | None] | None:
+        """(name, title on the same line) of a line that names a signer: a name line, or a
+        `Namn:` field."""
+        field = self._field(line)
+        if field is not None:
+            kind, value = field
+            if kind != "name" or not value or _SIGNATURE_RULE.match(value):
+                return None
+            person = self._person_line(value)
+            if person is not None:
+                return person
+            words = value.split()
+            return (value, None) if 1 <= len(words) <= 5 and value[:1].isupper() else None
+        return self._person_line(line)
+
+    def _columns(self, raw: list[RawBlock]) -> list[list[tuple[int, str]]]:
+        """Each block as the lines it is read in, (body line, text): a block written in
+        columns (cells separated by tabs, as in a table, or by wide runs of spaces, as in a
+        copied PDF) is read column by column, top to bottom, so that each signer's lines
+        stay together; Markdown table rules are left out."""
+        segments: list[list[tuple[int, str]]] = []
+        for block in raw:
+            rows: list[tuple[int, list[tuple[int, str]], bool]] = []  # (line, [(position, cell)], tabs)
+            for offset, line in enumerate(block.lines):
+                number = block.line + offset
+                if is_table_rule(line):
+                    continue
+                original = self._original(number, line)
+                rows.append((number, *_row_cells(original)))
+            if not any(len(cells) > 1 for _, cells, _ in rows):
+                segments.append([(number, cells[0][1]) for number, cells, _ in rows if cells])
+                continue
+            starts = sorted({position for _, cells, tabs in rows if len(cells) > 1 and not tabs
+                             for position, _ in cells})
+            columns: dict[int, list[tuple[int, str]]] = {}
+            for number, cells, tabs in rows:
+                for position, cell in cells:
+                    column = position if tabs else _column_of(position, starts)
+                    columns.setdefault(column, []).append((number, cell))
+            segments.extend(columns[key] for key in sorted(columns))
+        return segments
 
     def _read_signatures(self, raw: list[RawBlock]) -> list[Any]:
         output: list[Any] = []  # _NameBlock builders and Paragraphs, in text order
@@ -553,6 +625,7 @@ class _AgreementParser:
         waiting: deque[_NameBlock] = deque()
         parties: deque[Affiliation] = deque()
         pending_written: list[str] = []
+        pending_place: str | None = None  # `Ort: Borås` waiting for its `Datum: ...`
         empty_field = False  # a form label not belonging to a date stood since the last name
         previous = ""
 
@@ -563,29 +636,64 @@ class _AgreementParser:
                 name.date, name.date_line = entry.date, entry.line
                 name.written.insert(0, entry.written)
 
-        for block in raw:
+        def dated(entries: list[_DateEntry]) -> None:
+            for entry in entries:
+                if waiting:
+                    give(waiting.popleft(), entry)
+                else:
+                    open_dates.append(entry)
+
+        for segment in self._columns(raw):
             index = 0
-            while index < len(block.lines):
-                line = block.lines[index]
-                number = self._file_line(block.line + index)
+            while index < len(segment):
+                body_line, line = segment[index]
+                number = self._file_line(body_line)
                 index += 1
                 if self.terms.signature_heading.match(line):
                     output.append(Paragraph(line, number))
                     previous = "heading"
                     continue
+                if _SIGNATURE_RULE.match(line):
+                    pending_written.append(line)  # the signature itself: transparent
+                    continue
+                field = self._field(line)
+                if field is not None and field[0] != "name":
+                    kind, value = field
+                    if kind == "place_date":
+                        entries = self._place_dates(value, number) if value else None
+                        if entries:
+                            if pending_place and entries[0].place is None:
+                                entries[0] = replace(entries[0], place=pending_place)
+                                pending_place = None
+                            entries = [replace(e, written=line if len(entries) == 1 else e.written)
+                                       for e in entries]
+                            dated(entries)
+                            previous = "date"
+                            continue
+                        if value and _place_like(value):
+                            pending_place = value
+                        elif previous != "date":
+                            empty_field = True
+                        pending_written.append(line)
+                        previous = "label"
+                        continue
+                    if kind == "title" and value and output and isinstance(output[-1], _NameBlock) \
+                            and previous == "name":
+                        output[-1].title_lines.append(value)
+                        output[-1].written.append(line)
+                        continue
+                    pending_written.append(line)
+                    continue
                 if self.terms.signature_label.match(line):
-                    if previous != "date":
+                    kind = self.terms.signature_fields.get(" ".join(line.strip(" :").lower().split()))
+                    if previous != "date" and kind in (None, "place_date"):
                         empty_field = True
                     pending_written.append(line)
                     previous = "label"
                     continue
                 entries = self._place_dates(line, number)
                 if entries:
-                    for entry in entries:
-                        if waiting:
-                            give(waiting.popleft(), entry)
-                        else:
-                            open_dates.append(entry)
+                    dated(entries)
                     previous = "date"
                     continue
                 party = self._signing_for(line)
@@ -594,7 +702,7 @@ class _AgreementParser:
                     pending_written.append(line)
                     previous = "for"
                     continue
-                person = self._person_line(line)
+                person = self._name_of(line)
                 if person is None:
                     output.append(Paragraph(line, number))
                     previous = "other"
@@ -603,11 +711,19 @@ class _AgreementParser:
                 name_block = _NameBlock(name, [inline_title] if inline_title else [], number,
                                         pending_written + [line])
                 pending_written = []
-                while index < len(block.lines):
-                    following = block.lines[index]
-                    if self.terms.signature_label.match(following) or self._place_dates(following) \
+                while index < len(segment):
+                    following = segment[index][1]
+                    field = self._field(following)
+                    if field is not None and field[0] == "title":
+                        if field[1]:
+                            name_block.title_lines.append(field[1])
+                        name_block.written.append(following)
+                        index += 1
+                        continue
+                    if field is not None or self.terms.signature_label.match(following) \
+                            or _SIGNATURE_RULE.match(following) or self._place_dates(following) \
                             or self._signing_for(following) is not None \
-                            or (name_block.title_lines and self._person_line(following)):
+                            or (name_block.title_lines and self._name_of(following)):
                         break
                     name_block.title_lines.append(following)
                     name_block.written.append(following)
@@ -715,10 +831,14 @@ class _AgreementParser:
         if whole.kind != UNKNOWN:
             return None, whole
         if "," in text:
-            head, _, rest = text.partition(",")
+            # `Sektorchef, Lerums kommun`: the title, then the organisation; but a unit in
+            # lower case (`Förvaltningschef, sektor för socialtjänst`) is part of the title
+            head, _, rest = text.rpartition(",")
             rest = rest.strip(" ,")
             affiliation = self._affiliation(rest) if rest else None
-            return head.strip() or None, affiliation
+            if affiliation is None or affiliation.kind != UNKNOWN or rest[:1].isupper():
+                return head.strip() or None, affiliation
+            return text, None
         words = text.split()
         for cut in range(1, len(words)):
             if self._is_title(words[:cut]):
@@ -753,12 +873,13 @@ class _AgreementParser:
 
     # --- parties, purpose, goals, target group --------------------------------------------
 
-    def _parties(self, preamble: tuple[Any, ...], sections: tuple[AgreementSection, ...]) -> tuple[Party, ...]:
-        section = next((s for s in sections if s.role == "parties"), None)
+    def _parties(self, preamble: tuple[Any, ...], sections: tuple[AgreementSection, ...],
+                 sections_raw: list[list[RawBlock]]) -> tuple[Party, ...]:
+        index = next((i for i, s in enumerate(sections) if s.role == "parties"), None)
         found: list[Party] = []
-        if section is not None:
-            for text, line in _texts(section.blocks):
-                found.extend(self._party_list(text, line, in_parties_section=True))
+        if index is not None:
+            for text, line in _logical_lines(sections_raw[index]):
+                found.extend(self._party_list(text, self._file_line(line), in_parties_section=True))
         if not found:
             candidates = list(preamble) + [b for s in sections[:2] for b in s.blocks]
             for text, line in _texts(tuple(candidates)):
@@ -774,10 +895,13 @@ class _AgreementParser:
         text = " ".join(text.split())
         label = self.terms.party_label.match(text)
         sentence = self.terms.party_sentence.search(text)
+        opener = self.terms.party_opener.match(text)
         if label:
             listed = text[label.end():]
         elif sentence:
             listed = text[sentence.end():]
+        elif opener:
+            listed = text[opener.end():]
         elif in_parties_section:
             between = re.search(r"(?<!\w)mellan\s+", text, re.IGNORECASE)
             if between:
@@ -808,7 +932,7 @@ class _AgreementParser:
                 resolved = self._resolve_party(piece, line)
                 if resolved is not None:
                     parties.append(resolved)
-                elif piece[:1].isupper() and len(piece.split()) <= 6:
+                elif piece[:1].isupper() and len(piece.split()) <= 6 and not opener:
                     parties.append(Party(piece, piece, UNKNOWN, None, line))
         return parties
 
@@ -822,19 +946,37 @@ class _AgreementParser:
         municipality = self.registers.municipality(written)
         if municipality is not None:
             return Party(written, municipality.name, MUNICIPALITY, municipality.slug, line)
-        organisation = self._organisation_prefix(written) if prefixes else None
+        if not prefixes:
+            return None
+        organisation = self._organisation_prefix(written)
         if organisation is not None:
             return Party(written, organisation.display, ORGANISATION, organisation.slug, line)
+        # `Orust kommun har följande avtal träffats`: the party, then the sentence goes on
+        words = written.split()
+        for cut in range(len(words) - 1, 0, -1):
+            if not words[cut][:1].islower():
+                continue
+            head = " ".join(words[:cut])
+            found = self._resolve_party(head, line, prefixes=False)
+            if found is not None:
+                return found
         return None
 
     def _organisation_prefix(self, written: str):
-        """`Arbetsförmedlingen i Sjuhärad`, `Arbetsförmedlingen Göteborg` -> Arbetsförmedlingen."""
+        """`Arbetsförmedlingen i Sjuhärad`, `Arbetsförmedlingen Göteborg` -> Arbetsförmedlingen:
+        an organisation of the register followed by the place of its office (a municipality
+        or an association's area). `Samordningsförbundet Skaraborg` names an organisation of
+        its own and is not resolved this way."""
         words = written.split()
         for cut in range(len(words) - 1, 0, -1):
             organisation = self.registers.organisation(" ".join(words[:cut]))
-            if organisation is not None:
+            if organisation is not None and self._office_place(" ".join(words[cut:])):
                 return organisation
         return None
+
+    def _office_place(self, text: str) -> bool:
+        text = re.sub(r"^i\s+", "", text.strip())
+        return bool(self.registers.municipality(text) or self.registers.members(text))
 
     def _affiliation(self, text: str) -> Affiliation:
         affiliation = self.registers.affiliation(text)
@@ -884,7 +1026,8 @@ class _AgreementParser:
         if not candidates:
             for text, line in _texts(agreement.blocks()):
                 if self.terms.revision.search(text) or (
-                        self.terms.validity_open.search(text) and self.terms.agreement_word.search(text)):
+                        (self.terms.validity_open.search(text) or any(self._validity(text)))
+                        and self.terms.agreement_word.search(text)):
                     candidates.append((text, line))
         if not candidates:
             return None
@@ -892,21 +1035,37 @@ class _AgreementParser:
         line = candidates[0][1]
         terms = self.terms
         validity = "tills vidare" if terms.validity_open.search(text) else None
-        valid_until = None
-        for match in terms.validity_until.finditer(text):
-            dates = _full_dates(_Text(text[match.end(): match.end() + 30]), self.cues)
-            if dates and dates[0].start == 0:
-                valid_until = dates[0].date.isoformat()
-                break
+        valid_from, valid_until = self._validity(text)
         frequency_match = terms.frequency.search(text)
         frequency = frequency_match.group(0) if frequency_match else None
         interval = terms.frequencies.get(" ".join(frequency.lower().split())) if frequency else None
         month_match = terms.revision_month.search(text)
         month = self.cues.month_lookup.get(month_match.group("month").lower()) if month_match else None
-        if not any((validity, valid_until, frequency, month)):
+        if not any((validity, valid_from, valid_until, frequency, month)):
             return None
         first, basis = first_revision(agreement.last_signed, interval, month, self.cues.month_names)
-        return RevisionRule(text, validity, valid_until, frequency, interval, month, first, basis, line)
+        return RevisionRule(text, validity, valid_until, frequency, interval, month, first, basis, line,
+                            valid_from=valid_from)
+
+    def _validity(self, text: str) -> tuple[str | None, str | None]:
+        """(valid_from, valid_until) as ISO dates (the rule in agreement_terms.yml)."""
+        terms = self.terms
+        dates = _full_dates(_Text(text), self.cues)
+        valid_from = valid_until = None
+        for index, date in enumerate(dates):
+            before = text[max(0, date.start - 40): date.start]
+            following = dates[index + 1] if index + 1 < len(dates) else None
+            joined = following is not None and re.fullmatch(
+                r"\s*[–—-]\s*|\s+(?:till(?:\s+och\s+med)?|t\.\s?o\.\s?m\.)\s+", text[date.end: following.start])
+            if valid_from is None and (terms.validity_from.search(before)
+                                       or (joined and terms.validity_range.search(before))):
+                valid_from = date.date.isoformat()
+                if joined and valid_until is None:
+                    valid_until = following.date.isoformat()
+                continue
+            if valid_until is None and terms.validity_until_before.search(before):
+                valid_until = date.date.isoformat()
+        return valid_from, valid_until
 
 
 # --- pieces that need no parser state ------------------------------------------------------------
@@ -952,6 +1111,34 @@ def first_revision(last_signed: str | None, interval: int | None, month: int | N
     return None, None
 
 
+# A line for the signature itself: `______`, `.........`, `--------` (also between columns).
+_SIGNATURE_RULE = re.compile(r"^[\s_.…\-–—]{3,}$")
+_COLUMN_TOLERANCE = 3  # characters a column's cells may start before the column
+
+
+def _row_cells(original: str) -> tuple[list[tuple[int, str]], bool]:
+    """The cells of a line: ([(position, text)], separated by tabs). Tab-separated cells
+    are numbered 0, 1, 2 (empty ones skipped); cells separated by three or more spaces
+    carry the character position where they start."""
+    if "\t" in original.strip(" \r\n"):
+        cells = [(i, c.strip()) for i, c in enumerate(original.split("\t"))]
+        return [(i, c) for i, c in cells if c], True
+    cells: list[tuple[int, str]] = []
+    for match in re.finditer(r"\S+(?:\s{1,2}\S+)*", original):
+        cells.append((match.start(), match.group(0)))
+    return cells, False
+
+
+def _column_of(position: int, starts: list[int]) -> int:
+    """The column a cell starting at `position` belongs to: the last column start at or
+    before it (with a little tolerance); 0 when it starts before every column."""
+    column = 0
+    for start in starts:
+        if start <= position + _COLUMN_TOLERANCE:
+            column = start
+    return column
+
+
 def _place_like(text: str) -> bool:
     """`Mark`, `ULRICEHAMN`, `Lilla Edet`, `Upplands-Bro`: up to four capitalised words."""
     words = text.split()
@@ -974,6 +1161,26 @@ def _finished(block: Any) -> Any:
     return block
 
 
+_JOINING_END = re.compile(r"(?:,|\s(?:och|samt|mellan|&))$", re.IGNORECASE)
+
+
+def _logical_lines(raw: list[RawBlock]) -> list[tuple[str, int]]:
+    """(text, body line) of the lines of `raw`, a line joined to the next when the sentence
+    goes on (it ends in `,` or `och`, or the next starts in lower case): a list of parties
+    written one to a line stays one party a line."""
+    found: list[tuple[str, int]] = []
+    for block in raw:
+        current, start = "", block.line
+        for offset, line in enumerate(block.lines):
+            if current and not _JOINING_END.search(current) and not line[:1].islower():
+                found.append((current, start))
+                current, start = "", block.line + offset
+            current = f"{current} {line}".strip()
+        if current:
+            found.append((current, start))
+    return found
+
+
 def _texts(blocks: tuple[Any, ...]):
     """(text, line) of the paragraphs and list items, passages' included."""
     for block in blocks:
@@ -984,6 +1191,27 @@ def _texts(blocks: tuple[Any, ...]):
                 yield item, block.line
         elif isinstance(block, LocalPassage):
             yield from _texts(block.blocks)
+
+
+def is_section_title(line: str, terms: AgreementTerms) -> bool:
+    """A line that is a section heading of an agreement without numbered sections: a
+    `section_roles` phrase or a `section_titles` entry, or several joined by `och`, `,` or
+    `&` (`Syfte och mål`); capitalised, short, no closing punctuation."""
+    text = line.strip().rstrip(":").strip()
+    if not text[:1].isupper() or re.search(r"[.,;!?]$", text) or len(text.split()) > _TITLE_MAX_WORDS:
+        return False
+    key = " ".join(text.lower().split())
+    known = terms.section_titles | {phrase for _, phrases in terms.roles for phrase in phrases}
+    if key in known:
+        return True
+    parts = [p for p in re.split(r"\s*(?:,|&|\boch\b)\s*", key) if p]
+    return len(parts) > 1 and all(part in known for part in parts)
+
+
+def agreement_sections(source: SourceFile, knowledge: Knowledge) -> SectionedText:
+    """The heading, subtitle and sections of an agreement (numbered, or titled)."""
+    terms = knowledge.agreement_terms
+    return parse_sections(source, knowledge.kind_cues.agreement_heading, lambda line: is_section_title(line, terms))
 
 
 def parse_agreement(source: SourceFile, knowledge: Knowledge, diagnostics: Diagnostics,

@@ -2,30 +2,37 @@
 publisher, and the web site's boilerplate kept apart from the article's own text.
 
 The rules (all Swedish words and site signs are in `data/article_boilerplate.yml`):
-- the headline is the first line; a byline (`Publicerad 12 mars 2021`) may follow among
-  the first lines; the lead is the first paragraph after them;
+- the web site's chrome before the article (skip links, cookie banner, the site's name,
+  menu, search, breadcrumbs) is kept apart in `Article.chrome` (the top rule);
+- the headline is the first line after the chrome; a byline (`Publicerad 12 mars 2021`)
+  may stand above or below it; the lead is the first paragraph after them; the byline's
+  `Publicerad` date is the publication date (`Article.published`), never an update date;
 - the boilerplate starts at the first footer line (`Senast uppdaterad:`) after the lead or
   at the trailing run of boilerplate-like lines (social links, the publisher's name, its
   blurb), whichever comes first; its raw lines are kept in `Article.boilerplate`;
 - a paragraph opening with a dash or a quotation mark is a quotation; its speaker is named
   in an attribution like `, berättar Eva.` and completed to the full name found in the
-  article (`Eva Ahlstedt`); `säger hon` takes the previous quotation's speaker;
-- contact lines (`Kontaktperson på GR: Eva Ahlstedt`) give name, organisation, e-mail and
-  telephone wherever they stand;
+  article (`Eva Ahlstedt`); `säger hon` takes the person last named before it (the pronoun rule);
+- contact lines (`Kontaktperson på GR: Eva Ahlstedt`) and contact blocks under a label
+  (`Kontakt`, then name, title and organisation, e-mail, telephone on lines of their own)
+  give name, title, organisation, e-mail and telephone wherever they stand;
 - the publisher is the first organisation of the register named on a short boilerplate
   line (`Göteborgsregionen (GR)`), else the contact person's organisation.
-The document's date is not read here: generator/dates.py infers it (bylines included).
+Without a `Publicerad` date, generator/parse/dates.py infers the document's date.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, Sequence
 
 
-from generator.model import Article, ContactPerson, Diagnostics, Paragraph, Quote, SourceFile
+from generator.model import (
+    Article, ContactPerson, DateSource, Diagnostics, DocumentDate, Paragraph, Precision, Quote, SourceFile, SubHeading,
+)
 from generator.parse.blocks import content_blocks, split_blocks
+from generator.parse.dates import _full_dates, _Text
 from generator.knowledge import Knowledge
 from generator.knowledge.registers import UNKNOWN
 
@@ -37,6 +44,12 @@ _SHORT_LINE_WORDS = 6
 _BYLINE_MAX_WORDS = 10
 _FOOTER_MAX_WORDS = 8
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*$")
+_RUNNING_END = re.compile(r"[.…]['\"”’)\]»]*$")  # a headline may end in `?` or `!`
+_PERSON = re.compile(r"(?<![\w-])[A-ZÅÄÖÉ][a-zåäöéüß]+(?:-[A-ZÅÄÖÉ][a-zåäöéüß]+)?"
+                     r"(?: [A-ZÅÄÖÉ][a-zåäöéüß]+(?:-[A-ZÅÄÖÉ][a-zåäöéüß]+)?){1,2}(?![\w-])")
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_CRUMB_MAX_WORDS = 5
+_CONTACT_DETAIL_MAX_WORDS = 12
 
 
 def _key(line: str) -> str:
@@ -55,21 +68,24 @@ class _ArticleParser:
         self.registers = knowledge.registers
         self.diagnostics = diagnostics
         self.terms = knowledge.article_terms
+        self.titles = knowledge.agreement_terms
+        self.cues = knowledge.date_cues
+        self.first_names = knowledge.first_names
         self.lines = source.body.split("\n")
 
     def parse(self) -> Article:
         nonblank = [(i + 1, line.strip()) for i, line in enumerate(self.lines) if line.strip()]
         if not nonblank:
             return Article("", None, None, (), (), None, None, (), None)
-        headline_line, headline = nonblank[0]
-        byline_lines = self._byline(nonblank)
-        start = self._boilerplate_start(nonblank, skip=1 + len(byline_lines))
+        chrome_lines, headline_line, byline_lines, lead_index = self._top(nonblank)
+        headline = next(line for number, line in nonblank if number == headline_line)
+        start = self._boilerplate_start(nonblank, skip=lead_index)
         boilerplate = tuple(line for number, line in nonblank if start is not None and number >= start)
         contacts, contact_lines = self._contacts(nonblank)
 
-        # The article's own text: headline, byline, contact lines and boilerplate blanked out
-        # (blank lines keep every line number true).
-        removed = {headline_line, *byline_lines, *contact_lines}
+        # The article's own text: chrome, headline, byline, contact lines and boilerplate
+        # blanked out (blank lines keep every line number true).
+        removed = {headline_line, *byline_lines, *contact_lines, *chrome_lines}
         kept = [
             "" if (number in removed or (start is not None and number >= start)) else line
             for number, line in enumerate(self.lines, start=1)
@@ -84,24 +100,97 @@ class _ArticleParser:
         body = self._quotes(blocks, contacts, headline, lead)
         publisher, publisher_written = self._publisher(boilerplate, contacts)
         byline = "\n".join(line for number, line in nonblank if number in byline_lines) or None
+        published, published_line = self._published(nonblank, byline_lines)
+        published_written = next((line for number, line in nonblank if number == published_line), None)
         return Article(
             headline=headline, byline=byline, lead=lead, body=tuple(body), contacts=tuple(contacts),
             publisher=publisher, publisher_written=publisher_written, boilerplate=boilerplate,
             boilerplate_line=self.source.file_line(start) if start is not None else None,
             byline_line=self.source.file_line(min(byline_lines)) if byline_lines else None,
+            chrome=tuple(line for number, line in nonblank if number in chrome_lines),
+            published=published,
+            published_line=self.source.file_line(published_line) if published_line else None,
+            published_written=published_written,
         )
 
-    # --- byline, boilerplate ------------------------------------------------------------------
+    # --- the top: chrome, headline, byline ------------------------------------------------------
 
-    def _byline(self, nonblank: list[tuple[int, str]]) -> list[int]:
-        found: list[int] = []
-        for number, line in nonblank[1: self.terms.byline_max_line]:
-            if self.terms.byline.match(line) and len(line.split()) <= _BYLINE_MAX_WORDS \
-                    and not _SENTENCE_END.search(line):
-                found.append(number)
-            elif found:
+    def _top(self, nonblank: list[tuple[int, str]]) -> tuple[set[int], int, list[int], int]:
+        """(chrome lines, headline line, byline lines, index in `nonblank` of the first line
+        after the top) by the top rule of article_boilerplate.yml."""
+        chrome: set[int] = set()
+        bylines: list[int] = []
+        titles: list[tuple[int, int]] = []  # (index, line) of the other top lines
+        last_chrome = -1
+        end = len(nonblank)
+        own = 0  # top lines that are not chrome
+        for index, (number, line) in enumerate(nonblank):
+            if self._is_byline(line) and own < self.terms.byline_max_line:
+                own += 1
+                bylines.append(number)
+                continue
+            if self._is_chrome(line):
+                chrome.add(number)
+                last_chrome = index
+                continue
+            own += 1
+            if titles and self._running_text(line):
+                end = index
                 break
-        return found
+            titles.append((index, number))
+        if not titles:  # nothing but chrome and bylines: the first line stays the headline
+            number = nonblank[0][0]
+            chrome.discard(number)
+            if number in bylines:
+                bylines.remove(number)
+            return chrome, number, bylines, 1
+        after = [(i, n) for i, n in titles if i > last_chrome]
+        headline_index, headline = after[0] if after else titles[-1]
+        chrome.update(n for i, n in titles if i < headline_index)
+        lead_index = end if end < len(nonblank) else headline_index + 1
+        return chrome, headline, bylines, lead_index
+
+    def _is_chrome(self, line: str) -> bool:
+        text = _MARKDOWN_LINK.sub(r"\1", line).strip()
+        key = _key(text)
+        if key in self.terms.chrome_lines or any(p.search(text) for p in self.terms.chrome_patterns):
+            return True
+        if self._is_breadcrumb(text):
+            return True
+        return len(text.split()) <= _SHORT_LINE_WORDS and not _SENTENCE_END.search(text) \
+            and self._named_body(text) is not None
+
+    def _is_breadcrumb(self, text: str) -> bool:
+        """`Start > Nyheter > Arbetsmarknad`: two or more short parts between separators."""
+        if not self.terms.breadcrumb.search(text):
+            return False
+        parts = [p.strip() for p in self.terms.breadcrumb.split(text)]
+        return len(parts) >= 2 and all(
+            p and len(p.split()) <= _CRUMB_MAX_WORDS and not _RUNNING_END.search(p) for p in parts)
+
+    def _is_byline(self, line: str) -> bool:
+        return bool(self.terms.byline.match(line)) and len(line.split()) <= _BYLINE_MAX_WORDS \
+            and not _SENTENCE_END.search(line)
+
+    def _running_text(self, line: str) -> bool:
+        return bool(_RUNNING_END.search(line)) or len(line.split()) > self.terms.headline_max_words \
+            or self._quote_opener(line) is not None
+
+    def _published(self, nonblank: list[tuple[int, str]], bylines: list[int]) -> tuple[str | None, int | None]:
+        """The publication date: the first date after a `Publicerad` label, in the byline or
+        on a short line of its own anywhere."""
+        candidates = [(n, line) for n, line in nonblank if n in bylines] + \
+            [(n, line) for n, line in nonblank if n not in bylines and len(line.split()) <= _BYLINE_MAX_WORDS]
+        for number, line in candidates:
+            for match in re.finditer(r"[^|·•;]+", line):
+                part = match.group(0).strip()
+                label = self.terms.published.match(part)
+                if not label:
+                    continue
+                dates = _full_dates(_Text(part[label.end():]), self.cues)
+                if dates:
+                    return dates[0].date.isoformat(), number
+        return None, None
 
     def _boilerplate_start(self, nonblank: list[tuple[int, str]], skip: int) -> int | None:
         """Body line where the boilerplate starts (rule in article_boilerplate.yml), or None."""
@@ -126,7 +215,7 @@ class _ArticleParser:
             and not _SENTENCE_END.search(line) and not self.terms.contact.match(line)
 
     def _boilerplate_like(self, line: str) -> bool:
-        if _key(line) in self.terms.footer_lines or self._footer_start(line):
+        if _key(line) in self.terms.footer_lines or self._footer_start(line) or self._is_chrome(line):
             return True
         if any(p.search(line) for p in self.terms.footer_patterns):
             return True
@@ -169,55 +258,121 @@ class _ArticleParser:
     # --- contacts -----------------------------------------------------------------------------
 
     def _contacts(self, nonblank: list[tuple[int, str]]) -> tuple[list[ContactPerson], set[int]]:
+        """Contact lines and contact blocks, wherever they stand (the contact rule)."""
         contacts: list[ContactPerson] = []
         used: set[int] = set()
         for index, (number, line) in enumerate(nonblank[1:], start=1):
-            match = self.terms.contact.match(line)
-            if not match:
+            if number in used:
                 continue
-            rest = match.group("rest").strip()
-            lines = [number]
-            written = [line]
-            if not rest:
-                # `Kontaktperson:` with the details on the lines right below it
-                following: list[str] = []
-                for next_number, next_line in nonblank[index + 1: index + 4]:
-                    if next_number != lines[-1] + 1:
-                        break
-                    following.append(next_line)
-                    lines.append(next_number)
-                rest = ", ".join(following)
-                written += following
-            found = self._contact_people(rest, match.group("org"), "\n".join(written),
-                                         self.source.file_line(number))
-            if found:
-                contacts.extend(found)
-                used.update(lines)
+            match = self.terms.contact.match(line)
+            if match and match.group("rest").strip():
+                found = self._contact_people(match.group("rest").strip(), match.group("org"), line,
+                                             self.source.file_line(number))
+                if found:
+                    contacts.extend(found)
+                    used.add(number)
+                continue
+            heading = match or self.terms.contact_heading.match(line)
+            if not heading:
+                continue
+            groups = self._contact_groups(nonblank, index + 1, number)
+            found_any = False
+            for position, group in enumerate(groups):
+                lines = ([(number, line)] if position == 0 else []) + group
+                found = self._contact_people(", ".join(text for _, text in group), heading.group("org"),
+                                             "\n".join(text for _, text in lines),
+                                             self.source.file_line(group[0][0]), block=True)
+                if found:
+                    found_any = True
+                    contacts.extend(found)
+                    used.update(n for n, _ in lines)
+            if found_any:
+                used.add(number)
         return contacts, used
 
-    def _contact_people(self, rest: str, label_org: str | None, written: str, line: int) -> list[ContactPerson]:
+    def _contact_groups(self, nonblank: list[tuple[int, str]], start: int,
+                        label_line: int) -> list[list[tuple[int, str]]]:
+        """The contact blocks under a contact label: each a name line and its detail lines."""
+        groups: list[list[tuple[int, str]]] = []
+        previous = label_line
+        for number, text in nonblank[start:]:
+            gap = number > previous + 1
+            # Right under a person without e-mail or telephone yet, a name-like line is
+            # another person only with a known first name (else `Skaraborgs Kommunalförbund`
+            # would be one).
+            strict = bool(groups) and not gap and not self._has_details(groups[-1])
+            if self._contact_name(text, strict=strict):
+                groups.append([(number, text)])
+            elif groups and not gap and self._contact_detail(text):
+                groups[-1].append((number, text))
+            else:
+                break
+            previous = number
+        return groups
+
+    def _contact_name(self, line: str, strict: bool) -> bool:
+        """A line opening a contact block: a name, alone or before `, title, organisation`.
+        `strict`: the first name must be a known one (a second person in the same block)."""
+        head = _EMAIL.sub(" ", line).split(",")[0].strip()
+        if not _looks_like_name(head) or self._title_like(head) or self.registers.affiliation(head).kind != UNKNOWN:
+            return False
+        return not strict or head.split()[0] in self.first_names
+
+    def _has_details(self, group: list[tuple[int, str]]) -> bool:
+        return any(_EMAIL.search(text) or _PHONE.search(text) for _, text in group)
+
+    def _contact_detail(self, line: str) -> bool:
+        """An e-mail address, a telephone number, or a short title or organisation line."""
+        if _EMAIL.search(line) or _PHONE.search(self.terms.contact_field.sub("", line)):
+            return True
+        return len(line.split()) <= _CONTACT_DETAIL_MAX_WORDS and not _RUNNING_END.search(line) \
+            and not self._boilerplate_like(line) and not self.terms.breadcrumb.search(line)
+
+    def _title_like(self, text: str) -> bool:
+        """`Enhetschef`, `processledare`, `chef för ...`: a job title (agreement_terms.yml)."""
+        words = text.lower().split()
+        if not words:
+            return False
+        if " ".join(words) in self.titles.title_words or words[0] in self.titles.title_words:
+            return True
+        return any(words[0].endswith(suffix) for suffix in self.titles.title_suffixes)
+
+    def _contact_people(self, rest: str, label_org: str | None, written: str, line: int,
+                        block: bool = False) -> list[ContactPerson]:
         emails = _EMAIL.findall(rest)
         text = _EMAIL.sub(" ", rest)
         phones = [" ".join(p.split()) for p in _PHONE.findall(text)]
         text = _PHONE.sub(" ", text)
         text = re.sub(r"\(([^()]*)\)", r", \1", text)
-        parts = [p.strip(" .;") for p in re.split(r"[,;]|\s+(?:och|samt)\s+", text) if p.strip(" .;")]
-        names = [p for p in parts if _looks_like_name(p)]
-        others = [p for p in parts if p not in names]
+        parts = [self.terms.contact_field.sub("", p.strip(" .;:")).strip(" .;:") for p in re.split(r"[,;]", text)]
+        names: list[str] = []
+        others: list[str] = []
+        for part in (p for p in parts if p):
+            pieces = [x.strip() for x in re.split(r"\s+(?:och|samt)\s+", part)]
+            if all(_looks_like_name(x) and not self._title_like(x)
+                   and self.registers.affiliation(x).kind == UNKNOWN for x in pieces) \
+                    and not (block and names):
+                names.extend(pieces)
+            else:
+                others.append(part)
         org_written = label_org.strip() if label_org else None
         if org_written is None:
-            org_written = next((p for p in others if self.registers.affiliation(p).kind != UNKNOWN), None)
+            org_written = next((p for p in reversed(others) if self.registers.affiliation(p).kind != UNKNOWN), None)
+        if org_written is None:
+            org_written = next((p for p in reversed(others) if p[:1].isupper() and not self._title_like(p)), None)
         organisation = None
         if org_written:
             affiliation = self.registers.affiliation(org_written)
             organisation = affiliation.name if affiliation.kind != UNKNOWN else org_written
+        titles = [p for p in others if p != org_written]
+        title = ", ".join(titles) if len(names) == 1 and titles else None
         people = []
         for index, name in enumerate(names):
             people.append(ContactPerson(
                 name=name, organisation=organisation, organisation_written=org_written,
                 email=emails[index] if index < len(emails) else None,
                 phone=phones[index] if index < len(phones) else None,
-                written=written, line=line,
+                written=written, line=line, title=title,
             ))
         return people
 
@@ -233,12 +388,15 @@ class _ArticleParser:
                 lead: Paragraph | None) -> list[Any]:
         texts = [headline] + ([lead.text] if lead else []) + [getattr(b, "text", "") for b in blocks]
         names = [c.name for c in contacts] + _names_in(" ".join(texts))
-        previous: tuple[str | None, str | None] = (None, None)
+        previous: tuple[str | None, str | None] = (None, None)  # the person last named
+        if lead is not None:
+            previous = self._last_person(lead.text, previous)
         out: list[Any] = []
         for block in blocks:
             opener = self._quote_opener(block.text) if isinstance(block, Paragraph) else None
             if opener is None:
                 out.append(block)
+                previous = self._last_person(getattr(block, "text", ""), previous)
                 continue
             body = block.text[len(opener):].strip()
             quote, speaker, verb, attribution = body, None, None, None
@@ -267,6 +425,23 @@ class _ArticleParser:
             if speaker is not None:
                 previous = (speaker, speaker_name)
         return out
+
+    def _last_person(self, text: str, previous: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+        """The person named last in a paragraph (the pronoun rule), else `previous`."""
+        found = previous
+        for match in _PERSON.finditer(text):
+            words = match.group(0).split()
+            while len(words) > 2 and words[0] not in self.first_names:
+                words = words[1:]  # `Enligt Peter Ström`: a sentence's first word before the name
+            while len(words) > 2 and self.registers.affiliation(words[-1]).kind != UNKNOWN:
+                words.pop()  # `Rana Haddad Tibro`: a place after the name
+            name = " ".join(words)
+            introduced = re.match(r",\s+[a-zåäö]", text[match.end():])
+            if self.registers.affiliation(name).kind != UNKNOWN:
+                continue
+            if words[0] in self.first_names or introduced:
+                found = (name, name)
+        return found
 
     def _speaker(self, who: str) -> str | None:
         words = who.split()
@@ -327,6 +502,30 @@ def article_plain_blocks(article: Article) -> tuple[Any, ...]:
         line = next(c.line for c in article.contacts if c.written == written)
         blocks.append(Paragraph(written, line))
     return tuple(blocks)
+
+
+def publication_date(article: Article) -> DocumentDate | None:
+    """The document date an article states in its `Publicerad` line, or None."""
+    if article.published is None:
+        return None
+    reason = f'Publiceringsdatum i texten: "{article.published_written}" (rad {article.published_line})'
+    return DocumentDate(article.published, Precision.DAY, DateSource.TEXT, reason)
+
+
+def actor_text(article: Article, networks: Sequence[str] = ()) -> str:
+    """Where an article names the network it is about as the actor: the headline, the lead,
+    the sub-headings, and a paragraph that opens with a network's name (`IFO-chefsnätverket
+    påbörjade ...`; `networks`: the names and aliases to look for). A network mentioned
+    further into a paragraph is not the article's."""
+    parts = [article.headline] + ([article.lead.text] if article.lead is not None else [])
+    parts += [b.text for b in article.body if isinstance(b, SubHeading)]
+    for block in article.body:
+        if not isinstance(block, Paragraph):  # a quotation is someone's words, not the actor
+            continue
+        for name in networks:
+            if re.match(rf"{re.escape(name)}(?![\w-])", block.text.strip(), re.IGNORECASE):
+                parts.append(name)
+    return "\n".join(parts)
 
 
 def parse_article(source: SourceFile, knowledge: Knowledge, diagnostics: Diagnostics) -> Article:

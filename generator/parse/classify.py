@@ -2,7 +2,8 @@
 
 Only the text decides, never the file name. Each kind collects evidence (a heading word
 near the top, typical blocks) and the strongest kind wins; the reason is kept for
-`arkiv check` and the page's front matter.
+`arkiv check` and the page's front matter. The words and the points are described in
+`data/kind_cues.yml`.
 """
 
 from __future__ import annotations
@@ -10,20 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.knowledge.kind_cues import KindCues
 from generator.model import Kind
 
 _TOP_LINES = 12  # a document's own heading stands among its first non-blank lines
-
-_MINUTES_HEADING = re.compile(
-    r"^(?:minnes|mötes)?anteckningar\b|^protokoll\b|^minnesanteckningar\b", re.IGNORECASE)
-_AGREEMENT_HEADING = re.compile(r"^(?:lokal\s+)?överenskommelse\b", re.IGNORECASE)
-_ATTENDANCE = re.compile(r"^(?:ej\s+)?närvarande:?$|^deltagare:?$|^frånvarande:?$", re.IGNORECASE)
-_NOTE_TAKER = re.compile(r"^(?:antecknat av|vid protokollet|sekreterare)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?:§\s*)?\d{1,2}\.?\s+\S")
-_SIGNATURES = re.compile(r"^\d{1,2}\.\s*underskrifter\b|^ort (?:&|och) datum$", re.IGNORECASE)
-_PARTIES = re.compile(r"^\d{1,2}\.\s*parter\b", re.IGNORECASE)
-_ARTICLE_SIGNS = re.compile(
-    r"^(?:kontaktperson\b|senast uppdaterad\b|publicerad\b|– |— )", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -32,7 +24,7 @@ class Classification:
     reason: str
 
 
-def classify(body: str) -> Classification:
+def classify(body: str, cues: KindCues) -> Classification:
     lines = [line.strip() for line in body.split("\n") if line.strip()]
     if not lines:
         return Classification(Kind.OTHER, "tom text")
@@ -44,21 +36,21 @@ def classify(body: str) -> Classification:
         scores[kind] += points
         reasons[kind].append(why)
 
-    heading = next((line for line in top if _MINUTES_HEADING.match(line)), None)
+    heading = next((line for line in top if cues.minutes_heading.match(line)), None)
     if heading:
         add(Kind.MINUTES, 3, f"rubriken \"{heading}\"")
-    if any(_ATTENDANCE.match(line) for line in lines):
+    if any(cues.attendance_heading.match(line) for line in lines):
         add(Kind.MINUTES, 2, "närvarolista")
-    if any(_NOTE_TAKER.match(line) for line in lines):
+    if any(cues.note_taker.match(line) for line in lines):
         add(Kind.MINUTES, 1, "antecknare")
-    heading = next((line for line in top if _AGREEMENT_HEADING.match(line)), None)
+    heading = next((line for line in top if cues.agreement_heading.match(line)), None)
     if heading:
         add(Kind.AGREEMENT, 3, f"rubriken \"{heading}\"")
-    if any(_SIGNATURES.match(line) for line in lines):
+    if any(cues.signature_heading.match(line) or cues.signature_field.match(line) for line in lines):
         add(Kind.AGREEMENT, 1, "underskrifter")
-    if any(_PARTIES.match(line) for line in lines):
+    if any(cues.parties_heading.match(line) for line in lines):
         add(Kind.AGREEMENT, 1, "parter")
-    article_signs = sum(1 for line in lines if _ARTICLE_SIGNS.match(line))
+    article_signs = sum(1 for line in lines if cues.article_line.match(line))
     numbered = sum(1 for line in lines if _NUMBERED.match(line))
     if article_signs and numbered < 3:
         add(Kind.ARTICLE, min(article_signs, 3), "citat, kontaktperson eller publiceringsuppgifter")

@@ -287,7 +287,8 @@ def _agreement_date(text: _Text, dates: list[_FullDate], cues: DateCues) -> Docu
     if not dates:
         return None
     block = _signature_block_start(text, cues)
-    signing = [d for d in dates if block is not None and d.line >= block - SIGNATURE_LOOKBACK_LINES]
+    signing = [d for d in dates if block is not None and d.line >= block - SIGNATURE_LOOKBACK_LINES
+               and _is_signing_line(text, d, dates, cues)]
     if signing:
         last = max(signing, key=lambda d: d.date)
         reason = (
@@ -304,6 +305,23 @@ def _agreement_date(text: _Text, dates: list[_FullDate], cues: DateCues) -> Docu
         f"(rad {last.line}). Datum i texten: {_date_list(candidates)}."
     )
     return DocumentDate(last.date.isoformat(), Precision.DAY, DateSource.INFERRED, reason)
+
+
+# Words a signing line may hold beside its places and dates ("Mölnlycke den 10 april 2019").
+_SIGNING_FILLERS = re.compile(r"(?i)(?<!\w)den(?!\w)|[|:,.;_\t–-]")
+
+
+def _is_signing_line(text: _Text, date: _FullDate, dates: list[_FullDate], cues: DateCues) -> bool:
+    """A line of places and dates only (`Skövde 2016-06-20`, `Lerum 2020-12-14   Alingsås
+    2020-12-17`, `Ort och datum: Trollhättan 2023-12-12`): where a signature is dated. A
+    sentence in the signature part (`Avtalet gäller 2022-03-01–2024-02-29.`) is not."""
+    line_start, line_end = text.line_bounds(date.line)
+    line = text.body[line_start:line_end]
+    for other in reversed([d for d in dates if d.line == date.line]):
+        line = line[: other.start - line_start] + " " + line[other.end - line_start:]
+    line = cues.signature_marker.sub(" ", line)
+    words = _SIGNING_FILLERS.sub(" ", line).split()
+    return all(w[:1].isupper() for w in words)
 
 
 def _states_validity(text: _Text, date: _FullDate, cues: DateCues) -> bool:

@@ -167,6 +167,8 @@ def _agreement_facts(d: Document, corpus: Corpus) -> list[tuple[str, str]]:
     if a.revision:
         r = a.revision
         rule = []
+        if r.valid_from:
+            rule.append(f"gäller från {r.valid_from}")
         if r.validity:
             rule.append(f"gäller {r.validity}")
         if r.valid_until:
@@ -182,7 +184,9 @@ def _agreement_facts(d: Document, corpus: Corpus) -> list[tuple[str, str]]:
 
 def _signature_anchor(a) -> str:
     section = a.section("signatures")
-    return section.anchor if section is not None and section.number is not None else "originaltext"
+    if section is None:
+        return "originaltext"
+    return section.anchor or f"avsnitt-{a.sections.index(section) + 1}"  # as the sections are rendered
 
 
 def _article_facts(d: Document, corpus: Corpus) -> list[tuple[str, str]]:
@@ -192,6 +196,8 @@ def _article_facts(d: Document, corpus: Corpus) -> list[tuple[str, str]]:
         facts.append(("Utgivare", entity_links(corpus)("organisation", a.publisher)))
     for contact in a.contacts:
         who = person_link(contact.name, corpus)
+        if contact.title:
+            who += f", {t.inline(contact.title)}"
         if contact.organisation:
             who += f", {entity_links(corpus)('organisation', contact.organisation)}"
         facts.append(("Kontaktperson", who))

@@ -95,7 +95,8 @@ def _agreement_fields(corpus: Corpus, d) -> dict:
                     "rows": [{"cells": list(r.cells), "total": r.is_total, "municipality": r.municipality}
                              for r in tb.rows]} for tb in a.tables],
         "revision": None if a.revision is None else {
-            "text": a.revision.text, "validity": a.revision.validity, "valid_until": a.revision.valid_until,
+            "text": a.revision.text, "validity": a.revision.validity, "valid_from": a.revision.valid_from,
+            "valid_until": a.revision.valid_until,
             "frequency": a.revision.frequency, "interval_months": a.revision.interval_months,
             "month": a.revision.month, "first_revision": a.revision.first_revision, "basis": a.revision.basis},
         "agreement_sections": [{"number": s.number, "title": s.title, "role": s.role,
@@ -110,15 +111,17 @@ def _article_fields(corpus: Corpus, d) -> dict:
     contact = a.contact
     return {
         "contact": None if contact is None else {
-            "person": _person_id(corpus, contact.name), "name": contact.name,
+            "person": _person_id(corpus, contact.name), "name": contact.name, "title": contact.title,
             "organisation": contact.organisation, "email": contact.email, "phone": contact.phone},
-        "contacts": [{"person": _person_id(corpus, c.name), "name": c.name, "organisation": c.organisation}
-                     for c in a.contacts],
+        "contacts": [{"person": _person_id(corpus, c.name), "name": c.name, "title": c.title,
+                      "organisation": c.organisation, "email": c.email, "phone": c.phone} for c in a.contacts],
         "publisher": a.publisher,
         "byline": a.byline,
+        "published": a.published,
         "lead": a.lead.text if a.lead else None,
         "quotes": [{"text": q.quote, "speaker": q.speaker_name or q.speaker} for q in a.quotes],
         "boilerplate": list(a.boilerplate),
+        "chrome": list(a.chrome),
     }
 
 

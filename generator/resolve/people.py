@@ -79,21 +79,27 @@ def name_candidates(text: str, registers: Registers) -> tuple[NameCandidate, ...
 def choose_names(candidates: Iterable[NameCandidate], first_names: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, name) of `Förnamn Efternamn [Efternamn]` among the candidates.
 
-    The first word must be a known first name; a trailing word that is a municipality or
-    an organisation (`Gunilla Bergström GR`) is not part of the name.
+    The first word must be a known first name; a capitalised word before it that is not
+    one (`Enligt Peter Ström`, a sentence's first word) is not part of the name, nor is a
+    trailing word that is a municipality or an organisation (`Gunilla Bergström GR`).
     """
     found = []
     for candidate in candidates:
         words = list(candidate.words)
+        places = list(candidate.places)
+        start = candidate.start
+        while len(words) > 2 and words[0] not in first_names:
+            start += len(words[0]) + 1
+            words, places = words[1:], places[1:]
         if words[0] not in first_names:
             continue
-        while len(words) > 1 and (candidate.places[len(words) - 1]
+        while len(words) > 1 and (places[len(words) - 1]
                                   or words[-1] in first_names and len(words) > 2):
             words.pop()
         if len(words) < 2:
             continue
         name = " ".join(words)
-        found.append((candidate.start, candidate.start + len(name), name))
+        found.append((start, start + len(name), name))
     return found
 
 
@@ -202,8 +208,7 @@ def collect_people(documents: list[Document], knowledge: Knowledge, rules: Peopl
             add(document.note_taker.name, Appearance(document, "note_taker", document.note_taker.name))
         listed_here: set[str] = set()
         if document.agreement is not None:
-            section = document.agreement.section("signatures")
-            anchor = section.anchor if section is not None and section.number is not None else ""
+            anchor = _signature_unit(document)
             for signatory in document.agreement.signatories:
                 add(signatory.name, Appearance(document, "signatory", signatory.name, affiliation=signatory.affiliation,
                                                note=signatory.title, anchor=anchor,
@@ -272,18 +277,36 @@ _ROLE_ORDER = {"attendee": 0, "note_taker": 1, "signatory": 2, "contact": 3, "me
 
 
 def _signature_unit(document: Document) -> str:
+    """The anchor of the unit holding an agreement's signatures (see units.py: a section
+    without a number is `avsnitt-<position>`)."""
     section = document.agreement.section("signatures") if document.agreement else None
-    return section.anchor if section is not None and section.number is not None else ""
+    if section is None:
+        return ""
+    if section.number is not None:
+        return section.anchor
+    return f"avsnitt-{document.agreement.sections.index(section) + 1}"
+
+
+_WHOLE_NAME = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}")
 
 
 def known_first_names(documents: list[Document], listed: frozenset[str]) -> frozenset[str]:
-    """The given names of the knowledge file plus those of everyone in an attendance list."""
+    """The given names of the knowledge file plus those of everyone the documents name as a
+    person: in an attendance list, as a signatory, as an article's contact or as the speaker
+    of a quotation (`säger Samir Hadi`). Only names written as a name count (two to four
+    capitalised words), so a heading read as an attendee (`Västra Götalandsregionen:`)
+    teaches no first name."""
     names = set(listed)
     for document in documents:
-        for attendee in document.attendees:
-            parts = attendee.name.split()
-            if len(parts) >= 2 and attendee.name != HIDDEN_NAME:
-                names.add(parts[0])
+        written = [attendee.name for attendee in document.attendees]
+        if document.agreement is not None:
+            written += [signatory.name for signatory in document.agreement.signatories]
+        if document.article is not None:
+            written += [contact.name for contact in document.article.contacts]
+            written += [quote.speaker_name for quote in document.article.quotes if quote.speaker_name]
+        for name in written:
+            if name != HIDDEN_NAME and _WHOLE_NAME.fullmatch(" ".join(name.split())):
+                names.add(name.split()[0])
     return frozenset(names)
 
 
