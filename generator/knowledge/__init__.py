@@ -10,6 +10,7 @@ can use other data. Every problem in every file is reported at once, as a
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -24,6 +25,7 @@ from generator.knowledge.glossary import read_glossary
 from generator.knowledge.minutes_terms import MinutesTerms, read_minutes_terms
 from generator.knowledge.kind_cues import KindCues, read_kind_cues
 from generator.knowledge.registers import Registers, read_registers
+from generator.knowledge.street_words import read_street_address
 from generator.knowledge.topics import read_topics
 from generator.knowledge.wording import DecisionWording, read_decision_wording
 from generator.model.knowledge import Association, Glossary, Topic
@@ -41,6 +43,7 @@ FILES = {
     "article_terms": "article_boilerplate.yml",
     "minutes_terms": "protokoll.yml",
     "kind_cues": "kind_cues.yml",
+    "street_address": "gatuadresser.yml",
 }
 
 __all__ = ["DATA_DIR", "Knowledge", "KnowledgeError", "load_knowledge"]
@@ -61,6 +64,7 @@ class Knowledge:
     article_terms: ArticleTerms
     minutes_terms: MinutesTerms
     kind_cues: KindCues
+    street_address: re.Pattern[str]  # a street name and house number, never a person
     fingerprint: str  # of the data files' bytes: a parse result is valid only for the same knowledge
 
     @property
@@ -98,6 +102,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         "article_terms": attempt(lambda: read_article_terms(path["article_terms"])),
         "minutes_terms": attempt(lambda: read_minutes_terms(path["minutes_terms"])),
         "kind_cues": attempt(lambda: read_kind_cues(path["kind_cues"])),
+        "street_address": attempt(lambda: read_street_address(path["street_address"])),
     }
     if problems:
         raise KnowledgeError(problems)

@@ -30,6 +30,7 @@ class DateCues:
 
     header_lines: int
     title_lines: int
+    closing_lines: int
     max_gap_words: int
     month_names: dict[int, str]  # the name shown to readers, by month number
     year_categories: dict[str, tuple[VoteRule, re.Pattern[str]]]
@@ -38,6 +39,7 @@ class DateCues:
     season_before_year: re.Pattern[str]
     when_months: dict[str, tuple[int, int]]
     tense: re.Pattern[str]
+    perfect: re.Pattern[str]  # `har rapporterat`: past, when no `tense` cue is near
     recurring: re.Pattern[str]
     current_without_year: re.Pattern[str]
     header_label: re.Pattern[str]
@@ -111,6 +113,7 @@ def read_date_cues(path: Path) -> DateCues:
     return DateCues(
         header_lines=fields.number("header_lines"),
         title_lines=fields.number("title_lines"),
+        closing_lines=fields.number("closing_lines"),
         max_gap_words=fields.number("max_gap_words"),
         month_names=month_names,
         year_categories=year_categories,
@@ -122,6 +125,7 @@ def read_date_cues(path: Path) -> DateCues:
         tense=re.compile(
             rf"(?P<past>{_words(tense_cues['past'])})|(?P<future>{_words(tense_cues['future'])})", flags
         ),
+        perfect=re.compile(rf"(?P<past>{_perfect(fields)})", flags),
         recurring=re.compile(_words(fields.texts("recurring_cues")), flags),
         current_without_year=re.compile(_words(fields.texts("current_without_year")), flags),
         header_label=re.compile(rf"^\W*(?:{_words(fields.texts('header_labels'))})", flags),
@@ -155,3 +159,9 @@ def read_date_cues(path: Path) -> DateCues:
             flags,
         ),
     )
+
+
+def _perfect(fields: Fields) -> str:
+    """`har rapporterat`, `har nu skickats`: an auxiliary, perhaps one word, a supine."""
+    endings = "|".join(re.escape(e) for e in sorted(fields.texts("supine_endings"), key=len, reverse=True))
+    return rf"(?:{_words(fields.texts('perfect_auxiliaries'))})\s+(?:[^\W\d_]+\s+)?[^\W\d_]+(?:{endings})(?!\w)"

@@ -127,11 +127,13 @@ class AttendanceReader:
         colon = text.endswith(":")
         text = text.rstrip(":").strip()
         text = re.sub(r"^(?:från|för|representanter\s+(?:för|från))\s+", "", text, flags=re.IGNORECASE)
-        if not text or looks_like_name(text):
+        if not text:
             return None
         affiliation = self.registers.affiliation(text)
-        if affiliation.kind != "unknown":
+        if affiliation.kind != "unknown":  # a known name wins over its look (`Västra Götalandsregionen`)
             return affiliation
+        if looks_like_name(text):
+            return None
         return Affiliation(written=text, name=text, kind="unknown") if colon and text[0].isupper() else None
 
     def table_columns(self, line: str) -> Columns | None:
@@ -190,7 +192,7 @@ class AttendanceReader:
         return True
 
     def entries(self, line: str, role: str | None, group: Affiliation | None) -> list[Entry]:
-        text = _BULLET.sub("", line).strip().rstrip(".;")
+        text = self.terms.replaces.sub("", _BULLET.sub("", line).strip()).strip().rstrip(".;")
         if not text:
             return []
         if len(_PARAGRAPH_ENTRY.findall(text)) >= 2:
@@ -210,7 +212,6 @@ class AttendanceReader:
 
     def _one_line(self, text: str, default_role: str | None, group: Affiliation | None) -> list[Entry]:
         terms = self.terms
-        text = terms.replaces.sub("", text).strip()
         note = None
         match = _NOTE.search(text)
         if match and _NOTE_WORDS.search(match.group(1)) and not terms.party.fullmatch(f"({match.group(1)})"):
@@ -251,7 +252,10 @@ class AttendanceReader:
         for part in rest:
             part = terms.party.sub("", part).strip()
             inner = _IN_PARENTHESES.search(part)
-            if inner and self.registers.affiliation(inner.group(1)).kind == "unknown":
+            if inner and terms.role.match(" ".join(inner.group(1).casefold().split())):
+                role = role or " ".join(inner.group(1).casefold().split())  # `Kungälv (ordförande)`
+                part = _IN_PARENTHESES.sub("", part).strip()
+            elif inner and self.registers.affiliation(inner.group(1)).kind == "unknown":
                 part = _IN_PARENTHESES.sub("", part).strip()  # `Göteborg (SDF Angered)`: a unit, dropped
             key = " ".join(part.casefold().split())
             if terms.role.match(key):

@@ -4,7 +4,8 @@
 holds every Swedish cue word the rule uses:
 
 1. full dates: an agreement is dated by its last signature; other documents by a date on
-   a header-like line near the top (or a "Publicerad ..." line);
+   a header-like line near the top (or a "Publicerad ..." line); a report or letter
+   without one by the place and date it is signed with at its end;
 2. otherwise the year, by a weighted vote over the years mentioned in the text, each
    classified by the phrase or tense around it ("budget för 2024" -> written in 2023);
 3. refined to a month when dated references enclose the meeting: after the latest past
@@ -65,6 +66,8 @@ def infer_date(body: str, kind: Kind, cues: DateCues) -> DocumentDate:
         stated = _agreement_date(text, full_dates, cues)
     else:
         stated = _header_date(text, full_dates, cues) or _publication_date(text, full_dates, cues)
+        if stated is None and kind is Kind.OTHER:
+            stated = _closing_date(text, full_dates, cues)
     return stated or _estimate(text, full_dates, cues)
 
 
@@ -224,7 +227,9 @@ def _tense_near(text: _Text, start: int, end: int, cues: DateCues) -> _Tense | N
     A heading without a cue takes the tense of the first cue in the paragraph below it.
     """
     for lo, hi in (text.clause_bounds(start), text.sentence_bounds(start)):
-        nearest = _nearest_cue(text.body, lo, hi, start, end, cues)
+        # a listed cue wins over a perfect tense: "har bokat ett möte i november" is ahead
+        nearest = (_nearest_cue(text.body, lo, hi, start, end, cues.tense)
+                   or _nearest_cue(text.body, lo, hi, start, end, cues.perfect))
         if nearest:
             return nearest
     line = text.line_of(start)
@@ -236,9 +241,9 @@ def _tense_near(text: _Text, start: int, end: int, cues: DateCues) -> _Tense | N
     return None
 
 
-def _nearest_cue(body: str, lo: int, hi: int, start: int, end: int, cues: DateCues) -> _Tense | None:
+def _nearest_cue(body: str, lo: int, hi: int, start: int, end: int, pattern: re.Pattern[str]) -> _Tense | None:
     best: tuple[int, _Tense] | None = None
-    for m in cues.tense.finditer(body, lo, hi):
+    for m in pattern.finditer(body, lo, hi):
         distance = max(0, m.start() - end, start - m.end())
         if best is None or distance < best[0]:  # on a tie the earlier (preceding) cue stays
             best = (distance, _Tense(m.lastgroup or "", m.start(), m.end(), in_sentence=True))
@@ -315,11 +320,7 @@ def _is_signing_line(text: _Text, date: _FullDate, dates: list[_FullDate], cues:
     """A line of places and dates only (`Skövde 2016-06-20`, `Lerum 2020-12-14   Alingsås
     2020-12-17`, `Ort och datum: Trollhättan 2023-12-12`): where a signature is dated. A
     sentence in the signature part (`Avtalet gäller 2022-03-01–2024-02-29.`) is not."""
-    line_start, line_end = text.line_bounds(date.line)
-    line = text.body[line_start:line_end]
-    for other in reversed([d for d in dates if d.line == date.line]):
-        line = line[: other.start - line_start] + " " + line[other.end - line_start:]
-    line = cues.signature_marker.sub(" ", line)
+    line = cues.signature_marker.sub(" ", _without_dates(text, date, dates))
     words = _SIGNING_FILLERS.sub(" ", line).split()
     return all(w[:1].isupper() for w in words)
 
@@ -368,6 +369,28 @@ def _header_date(text: _Text, dates: list[_FullDate], cues: DateCues) -> Documen
             reason = f'Datum i dokumenthuvudet: "{quote}" (rad {date.line})'
             return DocumentDate(date.date.isoformat(), Precision.DAY, DateSource.TEXT, reason)
     return None
+
+
+def _closing_date(text: _Text, dates: list[_FullDate], cues: DateCues) -> DocumentDate | None:
+    """The place and date a report or letter is signed with, near its end (`Göteborg
+    2024-02-15` above the writer's name)."""
+    closing = set(text.non_blank_lines(text.line_count)[-cues.closing_lines:])
+    signed = [d for d in dates if d.line in closing and _is_signing_line(text, d, dates, cues)
+              and re.search(r"[^\W\d_]", _without_dates(text, d, dates))]
+    if not signed:
+        return None
+    last = signed[-1]
+    reason = f'Ort och datum i slutet av texten: "{_signing_quote(text, last)}" (rad {last.line})'
+    return DocumentDate(last.date.isoformat(), Precision.DAY, DateSource.TEXT, reason)
+
+
+def _without_dates(text: _Text, date: _FullDate, dates: list[_FullDate]) -> str:
+    """The line of `date` with every date on it removed (what stands beside them)."""
+    line_start, line_end = text.line_bounds(date.line)
+    line = text.body[line_start:line_end]
+    for other in reversed([d for d in dates if d.line == date.line]):
+        line = line[: other.start - line_start] + " " + line[other.end - line_start:]
+    return line
 
 
 # "kl. 9.00-12.00", "13:15": allowed beside the date on a header line

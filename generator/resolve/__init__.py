@@ -53,7 +53,7 @@ def resolve(documents: list[Document], knowledge: Knowledge, diagnostics: Diagno
     pages = resolve_pages(documents, ledger, diagnostics)
     def names_in(document: Document, text: str):
         found = analyses[document.source.name].names_in(text)
-        return found if found is not None else name_candidates(text, knowledge.registers)
+        return found if found is not None else name_candidates(text, knowledge.registers, knowledge.street_address)
 
     people = collect_people(documents, knowledge, rules, diagnostics,
                             previous_slug=lambda key: ledger.last_slug("personer", key, "personer"),

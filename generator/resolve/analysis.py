@@ -50,7 +50,7 @@ def analyse(document: Document, knowledge: Knowledge) -> DocumentAnalysis:
     registers = knowledge.registers
     texts = document_texts(document)
     mentions = {text: tuple(find_mentions(text, registers)) for text in texts}
-    names = {text: name_candidates(text, registers) for text in texts}
+    names = {text: name_candidates(text, registers, knowledge.street_address) for text in texts}
     hits = {unit.anchor: tuple(match_topics(unit.title, unit.text, knowledge.topics))
             for unit in document_units(document)}
     body = document.source.body

@@ -65,14 +65,16 @@ class NameCandidate:
     start: int
     words: tuple[str, ...]
     places: tuple[bool, ...]
+    address: bool = False  # a street and house number follow (`Anders Personsgatan 8`)
 
 
-def name_candidates(text: str, registers: Registers) -> tuple[NameCandidate, ...]:
+def name_candidates(text: str, registers: Registers, street_address: re.Pattern[str]) -> tuple[NameCandidate, ...]:
     found = []
     for match in _CANDIDATE.finditer(text):
         words = tuple(match.group(1).split(" "))
         places = tuple(bool(registers.organisation(w) or registers.municipality(w)) for w in words)
-        found.append(NameCandidate(match.start(1), words, places))
+        address = street_address.match(text, match.end(1) - len(words[-1])) is not None
+        found.append(NameCandidate(match.start(1), words, places, address))
     return tuple(found)
 
 
@@ -85,6 +87,8 @@ def choose_names(candidates: Iterable[NameCandidate], first_names: frozenset[str
     """
     found = []
     for candidate in candidates:
+        if candidate.address:
+            continue
         words = list(candidate.words)
         places = list(candidate.places)
         start = candidate.start
@@ -101,11 +105,6 @@ def choose_names(candidates: Iterable[NameCandidate], first_names: frozenset[str
         name = " ".join(words)
         found.append((start, start + len(name), name))
     return found
-
-
-def find_name_candidates(text: str, first_names: frozenset[str], registers: Registers) -> list[tuple[int, int, str]]:
-    """`choose_names` over the candidates of `text`."""
-    return choose_names(name_candidates(text, registers), first_names)
 
 
 def looks_related(a: str, b: str) -> str | None:
@@ -143,10 +142,7 @@ class PeopleIndex:
     by_key: dict[str, str]  # name key (any spelling) -> person id
     first_names_by_document: dict[str, dict[str, str]]  # source name -> first name -> person id
     # the name candidates of a text, as the document's analysis found them
-    candidates_of: Callable[[Document, str], tuple[NameCandidate, ...]] | None = None
-
-    def candidates(self, document: Document, text: str, registers: Registers) -> tuple[NameCandidate, ...]:
-        return self.candidates_of(document, text) if self.candidates_of else name_candidates(text, registers)
+    candidates_of: Callable[[Document, str], tuple[NameCandidate, ...]]
 
     def person_for(self, name: str) -> Person | None:
         person_id = self.by_key.get(name_key(name))
@@ -158,7 +154,7 @@ class PeopleIndex:
         spelling) and first names that point to exactly one person of this document."""
         spans: list[tuple[int, int, str]] = []
         taken: list[tuple[int, int]] = []
-        for start, end, name in choose_names(self.candidates(document, text, registers), first_names):
+        for start, end, name in choose_names(self.candidates_of(document, text), first_names):
             person = self.person_for(name)
             if person:
                 spans.append((start, end, person.id))
@@ -186,7 +182,7 @@ def collect_people(documents: list[Document], knowledge: Knowledge, rules: Peopl
     registers = knowledge.registers
 
     def candidates_of(document: Document, text: str) -> tuple[NameCandidate, ...]:
-        return candidates(document, text) if candidates else name_candidates(text, registers)
+        return candidates(document, text) if candidates else name_candidates(text, registers, knowledge.street_address)
 
     first_names = known_first_names(documents, knowledge.first_names)
     appearances: dict[str, list[Appearance]] = defaultdict(list)  # by exact name key
@@ -251,7 +247,7 @@ def collect_people(documents: list[Document], knowledge: Knowledge, rules: Peopl
 
     return PeopleIndex(people=people, by_key=by_key,
                        first_names_by_document=_unique_first_names(ordered, people, by_key),
-                       candidates_of=candidates)
+                       candidates_of=candidates_of)
 
 
 def _person_ids(clusters, names: list[str], previous_slug: Callable[[str], str | None]) -> list[str]:
