@@ -102,7 +102,7 @@ def extract_isolated(data: bytes, fmt: str, timeout: float | None = None) -> Ext
         out, err = process.communicate(data, timeout=limit)
     except subprocess.TimeoutExpired:
         _end(process)
-        raise ReadProblem(f"läsningen tog mer än {limit:.0f} sekunder och avbröts – hoppas över "
+        raise ReadProblem(f"läsningen tog mer än {limit:g} sekunder och avbröts – hoppas över "
                           "(är filen mycket stor, eller skannad med många sidor?)") from None
     finally:
         _end(process)

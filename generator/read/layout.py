@@ -99,13 +99,13 @@ def table_blocks(rows: list[list[str]]) -> list[str]:
                 blocks += _cell_blocks(row[column])
         return blocks
     flat = [[" ".join(cell.split()) for cell in row] for row in rows]
-    people = [row for row in flat if row[0]]
     header = flat[0] if flat and not looks_like_people(flat[0][0]) else None
     body = flat[1:] if header else flat
     named = [row for row in body if row[0]]
     # a table of people: the first cell names a person in (nearly) every row; a row like
     # `Gunilla Bergström GR | FoU i Väst` still belongs (the parser reads it as in a text file)
-    if 2 <= len(used) <= 4 and named and people and sum(looks_like_people(row[0]) for row in named) >= 0.8 * len(named):
+    matching = sum(looks_like_people(row[0]) for row in named)
+    if 2 <= len(used) <= 4 and matching >= 2 and len(named) - matching <= max(1, len(named) // 5):
         lines = [", ".join(c for c in row if c) for row in body if any(row)]
         return (["\t".join(header)] if header else []) + ["\n".join(lines)]
     return ["\n".join("\t".join(row) for row in flat)]

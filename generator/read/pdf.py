@@ -159,6 +159,7 @@ class Region:
 
     left: list[Line]
     right: list[Line]
+    gutter: float = 0.0  # where the right column starts: the left column's lines may reach it
 
     @property
     def top(self) -> float:
@@ -203,7 +204,7 @@ def find_columns(lines: list[Line]) -> list[Line | Region]:
         for line, parts in members:
             for part in parts:
                 (left if part[-1].x1 <= gutter[0] + 1 else right).append(Line(part, line.page))
-        out.append(Region(left, right))
+        out.append(Region(left, right, gutter[1]))
         index += len(members)
     return out
 
@@ -274,7 +275,10 @@ def page_layout(pages: list[PageWords]) -> str:
             found.append((box[1], cells))
         tables.append(found)
     flows = drop_furniture(flows, [p.height for p in pages])
-    right = max((l.x1 for lines in flows for l in lines), default=0.0)
+    # the right margin: as far as any line reaches, and at least as wide as the left margin
+    # (a document of short lines has no full line to show it)
+    left_edge = min((l.x0 for lines in flows for l in lines), default=0.0)
+    right = max([l.x1 for lines in flows for l in lines] + [p.width - left_edge for p in pages if p.width > left_edge])
     layout = Layout()
     pending: list[Line] = []
 
@@ -293,8 +297,8 @@ def page_layout(pages: list[PageWords]) -> str:
                 continue
             flush()
             if isinstance(item, Region):
-                for column in (item.left, item.right):
-                    for block in assemble(column, max(l.x1 for l in column)).split("\n\n"):
+                for column, edge in ((item.left, item.gutter), (item.right, max(right, item.gutter))):
+                    for block in assemble(column, edge).split("\n\n"):
                         layout.paragraph(block)
             else:
                 layout.table(item)
@@ -332,8 +336,8 @@ def read_pdf(data: bytes) -> Extraction:
         if _password_error(error):
             raise ReadProblem("PDF-filen är lösenordsskyddad (krypterad) – spara en kopia utan lösenord "
                               "och lägg in den i stället") from None
-        raise ReadProblem(f"PDF-filen är skadad och kunde inte läsas ({error.__class__.__name__}) – "
-                          "hoppas över") from None
+        raise ReadProblem("PDF-filen är skadad eller ofullständig och kunde inte läsas – hoppas över "
+                          "(öppna originalet och spara det som PDF igen)") from None
     with pdf:
         if count == 0:
             raise ReadProblem("PDF-filen har inga sidor (skadad?) – hoppas över")
