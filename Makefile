@@ -1,5 +1,6 @@
 # Nätverksarkivet. `make site` builds the site from source/; `make test` runs the whole suite.
-# Both set up everything they need on a fresh machine (virtualenv, packages, Chromium).
+# Both set up everything they need on a fresh machine (virtualenv, packages, OCR for scanned
+# PDFs, Chromium).
 
 PYTHON ?= python3
 VENV := .venv
@@ -21,15 +22,18 @@ $(TEST_STAMP): $(STAMP)
 
 ## site: generate docs/ from source/ and build the static site in site/
 site: $(STAMP)
+	scripts/ensure-ocr
 	$(BIN)/arkiv build
 
 ## test: install test dependencies (and Chromium if missing) and run the whole suite
 test: $(TEST_STAMP)
 	scripts/ensure-chromium
+	scripts/ensure-ocr --required --fonts
 	scripts/install-test-tools
 	$(BIN)/python -m pytest
 
 docs: $(STAMP)
+	scripts/ensure-ocr
 	$(BIN)/arkiv generate
 
 serve: $(STAMP)

@@ -21,7 +21,8 @@ from generator.model.knowledge import Glossary
 from generator.parse import parse_document
 from generator.read.config import Settings, load_settings
 from generator.read.redact import hide_people
-from generator.read.sources import MAX_FILE_BYTES, list_sources, read_source
+from generator.read.ocr import stamp as ocr_stamp
+from generator.read.sources import list_sources, max_bytes, read_source
 from generator.render.abbreviations import annotate_html
 from generator.render.site import Reuse, render_site
 from generator.render.site_info import SITE_INFO_FILE
@@ -115,7 +116,9 @@ def _source_entry(path: Path, data: bytes | None, settings: Settings, knowledge:
 
 
 def _cache(root: Path, settings: Settings, knowledge: Knowledge) -> BuildCache:
-    return BuildCache(root, digest(code_version(PACKAGE), knowledge.fingerprint, settings_text(settings.raw)))
+    # a scanned PDF read while OCR was missing is read again once it is installed
+    return BuildCache(root, digest(code_version(PACKAGE), knowledge.fingerprint, settings_text(settings.raw),
+                                   ocr_stamp()))
 
 
 def parse_all(settings: Settings, knowledge: Knowledge, diagnostics: Diagnostics,
@@ -128,7 +131,7 @@ def parse_all(settings: Settings, knowledge: Knowledge, diagnostics: Diagnostics
     inputs: list[str] = []
     for done, path in enumerate(paths, start=1):
         # a file too large to be a document is reported unread (read_source) and never cached
-        data = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
+        data = path.read_bytes() if path.stat().st_size <= max_bytes(path) else None
         name = path.relative_to(settings.source_dir).as_posix()
         key = cache.source_key(name, path, data) if cache is not None and data is not None else None
         entry = cache.load_source(key) if key is not None else None
@@ -154,7 +157,8 @@ def _resolve(parsed: Parsed, settings: Settings, knowledge: Knowledge, diagnosti
 
 
 def _original(corpus: Corpus, name: str) -> bytes:
-    """A source's downloadable copy: the original bytes, or the redacted text when names were hidden."""
+    """A source's downloadable copy: the original bytes (a Word or PDF file as it is), or the
+    redacted text when names were hidden (render/site.py then names it .txt)."""
     source = corpus.page_by_source[name].document.source
     return source.raw.encode("utf-8") if source.redactions else source.path.read_bytes()
 

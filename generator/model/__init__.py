@@ -58,7 +58,9 @@ class SourceFile:
 
     `body` is the text after any YAML front matter, with newlines normalised to LF;
     `first_body_line` is the 1-based line of the file on which `body` starts, so that a
-    line number within `body` can be reported as a line of the file.
+    line number within `body` can be reported as a line of the file. For a Word, PDF,
+    OpenDocument or RTF file, `raw` and `body` are the text read out of it (line numbers
+    are lines of that text) and `path` is the original file.
     """
 
     path: Path
@@ -69,6 +71,15 @@ class SourceFile:
     first_body_line: int = 1
     encoding: str = "utf-8"
     redactions: int = 0  # names replaced by [namn dolt] (the editor's `people.hide`)
+    # the file's format: txt, md, or the binary formats read into text: docx, pdf, odt, rtf
+    format: str = "txt"
+    ocr_confidence: float | None = None  # 0-100 when the text was read with OCR (a scanned PDF)
+    ocr_pages: int = 0  # pages read with OCR
+
+    @property
+    def extracted(self) -> bool:
+        """True when `raw` is text read out of a Word, PDF, OpenDocument or RTF file."""
+        return self.format not in ("txt", "md")
 
     def file_line(self, body_line: int) -> int:
         return body_line + self.first_body_line - 1

@@ -32,6 +32,10 @@ def document_meta(page: Page, source_url: str) -> dict:
         "source_file": d.source.name,
         "source_download": source_url,
     }
+    if d.source.extracted:  # text files keep the front matter they always had
+        meta["source_format"] = d.source.format
+        if d.source.ocr_pages:
+            meta["ocr_confidence"] = d.source.ocr_confidence
     if d.kind is Kind.MINUTES:
         meta["note_taker"] = ({"name": d.note_taker.name, "title": d.note_taker.title}
                               if d.note_taker else None)
@@ -150,7 +154,18 @@ def _facts(page: Page, source_url: str, corpus: Corpus) -> list[tuple[str, str]]
     if corpus.topics_of_document(d):
         facts.append(("Ämnen", ", ".join(f"[{t.cell(x.name)}](../amnen/{x.id}.md)"
                                           for x in corpus.topics_of_document(d))))
-    facts.append(("Källfil", f"[{t.inline(d.source.name)}](../{source_url}) (originalet, för nedladdning)"))
+    source = d.source
+    if source.extracted and source_url.endswith(".txt"):  # names hidden: the copy is the redacted text
+        facts.append(("Källfil", f"[{t.inline(source.name)}](../{source_url}) (texten ur originalet "
+                                 f"({FORMAT_NAMES.get(source.format, source.format)}), med dolda namn, för nedladdning)"))
+    elif source.extracted:
+        facts.append(("Källfil", f"[{t.inline(source.name)}](../{source_url}) (originalfilen, "
+                                 f"{FORMAT_NAMES.get(source.format, source.format)}, för nedladdning)"))
+    else:
+        facts.append(("Källfil", f"[{t.inline(source.name)}](../{source_url}) (originalet, för nedladdning)"))
+    if source.ocr_pages:
+        facts.append(("Läst med OCR", f"skannad PDF; texten är läst med teckenigenkänning, säkerhet "
+                                      f"{ocr_percent(source.ocr_confidence)} – [se originaltexten](#originaltext)"))
     return facts
 
 
@@ -247,8 +262,20 @@ def _affiliation_label(a: Attendee, corpus: Corpus) -> str:
     return label
 
 
+# How the page names a source's format (SourceFile.format).
+FORMAT_NAMES = {"docx": "Word", "pdf": "PDF", "odt": "OpenDocument", "rtf": "RTF"}
+
+
+def ocr_percent(confidence: float | None) -> str:
+    return f"{confidence or 0:.0f} %"
+
+
 def _original(d: Document, source_url: str) -> dict:
-    """The verbatim original as raw HTML: Markdown would turn its tabs into spaces."""
+    """The verbatim original as raw HTML: Markdown would turn its tabs into spaces. For a
+    Word, PDF, OpenDocument or RTF file: the text read out of it, and its format."""
     verbatim = t.attr_text(d.source.raw.rstrip("\n")).replace("\t", "&#9;")
+    extracted = d.source.extracted
     return {"text": verbatim, "name": t.attr(d.source.name), "url": source_url,
-            "placeholder": placeholder("original")}
+            "placeholder": placeholder("original"),
+            "format": FORMAT_NAMES.get(d.source.format, d.source.format) if extracted else None,
+            "ocr": ocr_percent(d.source.ocr_confidence) if d.source.ocr_pages else None}

@@ -134,6 +134,8 @@ def archive_data(corpus: Corpus) -> dict:
             "kind": d.kind.value,
             "title": d.title,
             "source_file": d.source.name,
+            "source_format": d.source.format,
+            "ocr_confidence": d.source.ocr_confidence,
             "url": page.url,
             "date": d.date.value,
             "date_display": format_date(d.date, corpus.month_names),

@@ -35,16 +35,25 @@ def counted(items: list[_T], stage: str, progress: Progress) -> Iterable[_T]:
         progress(stage, done, len(items))
 
 
+# Formats whose original file is offered for download as it is (with its own suffix).
+DOWNLOAD_SUFFIXES = {"docx": ".docx", "pdf": ".pdf", "odt": ".odt", "rtf": ".rtf"}
+
+
 def source_urls(corpus: Corpus) -> dict[str, str]:
-    """Site URL of each original file's downloadable copy, always with a .txt suffix
-    so that a browser shows it as text, never runs it as HTML."""
+    """Site URL of each original file's downloadable copy. A text source always gets a .txt
+    suffix so that a browser shows it as text, never runs it as HTML; a Word, PDF,
+    OpenDocument or RTF file keeps its own suffix (`kallor/<stem>.pdf`), unless names were
+    hidden in it: then the copy is the redacted text, as .txt."""
     taken: set[str] = set()
     urls = {}
     for page in sorted(corpus.pages, key=lambda p: p.document.source.name):
-        stem = Path(page.document.source.name).stem.lower()
+        source = page.document.source
+        stem = Path(source.name).stem.lower()
         if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", stem):
             stem = slugify(stem) or "dokument"
-        urls[page.document.source.name] = f"{SOURCES_FOLDER}/{unique_slug(stem, taken)}.txt"
+        suffix = ".txt" if source.redactions else DOWNLOAD_SUFFIXES.get(source.format, ".txt")
+        slug = unique_slug(stem, taken)
+        urls[source.name] = f"{SOURCES_FOLDER}/{slug}{suffix}"
     return urls
 
 
