@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: site test docs serve check golden benchmark clean
+.PHONY: site test docs serve check golden benchmark page-sizes clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ golden: $(TEST_STAMP)
 ## benchmark: generate cost per document on synthetic archives of 300 and 3,000 documents (prints only)
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark.py
+
+## page-sizes: largest Markdown page at 10,000 documents, largest HTML page and every link at 3,000 (about 10 min)
+page-sizes: $(STAMP)
+	$(BIN)/python scripts/page_sizes.py
 
 clean:
 	rm -rf site $(VENV)
