@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: site test docs serve check golden benchmark accuracy clean
+.PHONY: site test docs serve check golden benchmark page-sizes accuracy clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ accuracy: $(TEST_STAMP)
 
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark.py
+
+## page-sizes: largest Markdown page at 10,000 documents, largest HTML page and every link at 3,000 (about 10 min)
+page-sizes: $(STAMP)
+	$(BIN)/python scripts/page_sizes.py
 
 clean:
 	rm -rf site $(VENV)

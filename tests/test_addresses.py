@@ -76,6 +76,15 @@ def test_a_merge_leaves_a_redirect_from_the_merged_away_page(two_spellings):
     assert "location.hash" in (docs / "kerstin-lundgreen.html").read_text(encoding="utf-8")
 
 
+def test_the_year_pages_of_a_merged_away_person_lead_to_the_merged_persons(two_spellings):
+    _settings(two_spellings, {"merge": [["Kerstin Lundgren", "Kerstin Lundgreen"]]})
+    generate(two_spellings)
+    docs = two_spellings / "docs" / "personer"
+    assert (docs / "kerstin-lundgren" / "2024.md").exists()
+    assert _target(docs / "kerstin-lundgreen" / "2024.html") == "../kerstin-lundgren/2024.html"
+    assert "location.hash" in (docs / "kerstin-lundgreen" / "2024.html").read_text(encoding="utf-8")
+
+
 def test_a_collision_suffix_stays_with_its_person(two_spellings):
     """A third person on the same page name takes a new suffix; the others keep theirs."""
     before = generate(two_spellings).corpus.person_by_name

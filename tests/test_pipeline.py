@@ -54,7 +54,10 @@ def test_original_files_are_copied_unchanged_for_download(project):
 
 def test_every_source_line_is_in_the_original_block(project):
     generate(project)
-    for page in (project / "docs").glob("*/20*.md"):
+    pages = [page for folder in ("moten", "overenskommelser", "artiklar", "dokument")
+             for page in (project / "docs").glob(f"{folder}/20*.md")]
+    assert len(pages) == len(SEEDS)
+    for page in pages:
         source_name = next(line.split(": ", 1)[1] for line in page.read_text().splitlines()
                            if line.startswith("source_file: "))
         text = page.read_text(encoding="utf-8")

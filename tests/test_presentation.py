@@ -45,7 +45,10 @@ def test_date_source_tells_stated_from_estimated(generated):
 
 
 def test_document_pages_label_the_date_by_its_source(generated):
-    for page in generated.glob("*/20*.md"):
+    pages = [page for folder in ("moten", "overenskommelser", "artiklar", "dokument")
+             for page in generated.glob(f"{folder}/20*.md")]
+    assert pages
+    for page in pages:
         post = frontmatter.load(page)
         label = {"front_matter": "Datum", "text": "Datum (enligt texten)",
                  "inferred": "Datum (uppskattat)"}[post["date_source"]]
@@ -55,8 +58,10 @@ def test_document_pages_label_the_date_by_its_source(generated):
 def test_every_listing_labels_an_estimated_date(generated):
     estimated = [d for d in _export(generated)["documents"] if d["date_inferred"] and d["date"]]
     assert estimated
-    pages = [generated / "beslut.md", generated / "tidslinje.md", *generated.glob("personer/*.md"),
-             *generated.glob("kommuner/*.md"), *generated.glob("amnen/*.md")]
+    pages = [generated / "beslut.md", generated / "tidslinje.md", *generated.glob("beslut/*.md"),
+             *generated.glob("tidslinje/*.md")]
+    for folder in ("personer", "kommuner", "organisationer", "amnen"):  # main pages and their years
+        pages += [*generated.glob(f"{folder}/*.md"), *generated.glob(f"{folder}/*/*.md")]
     for page in pages:
         text = page.read_text(encoding="utf-8")
         cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"(?<=\|)[^|\n]+(?=\|)", text)]

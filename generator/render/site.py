@@ -12,15 +12,20 @@ from generator.model import Diagnostics
 from generator.model.corpus import Corpus
 from generator.render.documents import render_document
 from generator.render.entities import (
-    attendance_csv, render_entity, render_matrix, render_municipality_index, render_organisation_index,
-    render_people_index, render_person,
+    attendance_csv, entity_parts, matrix_parts, person_parts, render_entity, render_matrix,
+    render_municipality_index, render_organisation_index, render_people_index, render_person,
 )
 from generator.render.export import archive_json, decisions_csv
-from generator.render.listings import KINDS, render_kind_index, render_start, render_timeline
+from generator.render.listings import (
+    KINDS, kind_parts, render_kind_index, render_start, render_timeline, timeline_parts,
+)
+from generator.render.parts import PartSet
 from generator.render.redirects import redirect_html
-from generator.render.register import render_register
+from generator.render.register import register_parts, render_register
 from generator.render.site_info import SITE_INFO_FILE, site_info
-from generator.render.topics import archive_feed, render_glossary, render_topic, render_topic_index, topic_feed
+from generator.render.topics import (
+    archive_feed, render_glossary, render_topic, render_topic_index, topic_feed, topic_parts,
+)
 from generator.slugs import slugify, unique_slug
 
 SOURCES_FOLDER = "kallor"  # downloadable copies of the original files
@@ -144,27 +149,60 @@ def render_site(corpus: Corpus, originals: Callable[[str], bytes], progress: Pro
                               "– rapportera gärna felet")
             continue
         files[urls[page.source]] = originals(page.source)
+    def make_parts(parts: PartSet, subject: str, sources: set[str], render: Callable[..., str]) -> None:
+        """A listing page and its year parts (generator/render/parts.py). The main page is
+        made from all of `sources`; a part from its own documents only, and the list of
+        parts (its neighbours) is part of its subject, so that editing one document renders
+        again only the main page and the part that shows it."""
+        listing = subject + "\0" + ",".join(part.slug for part in parts.parts)
+        make(parts.main, sources, listing, lambda: render(None))
+        for part in parts.parts:
+            make(parts.path(part), set(part.sources), listing, lambda part=part: render(part))
+        published[parts.main] = parts
+
+    published: dict[str, PartSet] = {}
     files["index.md"] = render_start(corpus)
-    files["tidslinje.md"] = render_timeline(corpus)
+    every_document = {page.source for page in corpus.pages}
+    parts = timeline_parts(corpus)
+    make_parts(parts, "tidslinje", every_document, lambda part, parts=parts: render_timeline(corpus, parts, part))
     for kind in KINDS:
-        files[f"{kind.folder}/index.md"] = render_kind_index(corpus, kind)
+        parts = kind_parts(corpus, kind)
+        make_parts(parts, kind.value, {page.source for page in corpus.pages if page.document.kind is kind},
+                   lambda part, kind=kind, parts=parts: render_kind_index(corpus, kind, parts, part))
     for person in corpus.people.values():
-        make(f"personer/{person.id}.md", _documents_of_person(corpus, person), person.id,
-             lambda person=person: render_person(person, corpus))
+        parts = person_parts(person, corpus)
+        make_parts(parts, person.id, _documents_of_person(corpus, person),
+                   lambda part, person=person, parts=parts: render_person(person, corpus, parts, part))
     files["personer/index.md"] = render_people_index(corpus)
     for record in [*corpus.municipalities.values(), *corpus.organisations.values()]:
-        make(record.path, _documents_of_record(record), record.id, lambda record=record: render_entity(record, corpus))
+        parts = entity_parts(record)
+        make_parts(parts, record.id, _documents_of_record(record),
+                   lambda part, record=record, parts=parts: render_entity(record, corpus, parts, part))
     files["kommuner/index.md"] = render_municipality_index(corpus)
-    files["kommuner/narvaro.md"] = render_matrix(corpus)
+    parts = matrix_parts(corpus)
+    make_parts(parts, "narvaro", set().union(*(p.sources for p in parts.parts)),
+               lambda part, parts=parts: render_matrix(corpus, parts, part))
     files["organisationer/index.md"] = render_organisation_index(corpus)
     files["data/narvaro.csv"] = attendance_csv(corpus)
     for old, new in corpus.redirects.items():
         files[old] = redirect_html(old, new)
-    files["beslut.md"] = render_register(corpus)
+    for old, new in corpus.redirects.items():  # the parts of a page that moved follow it
+        parts = published.get(new.removesuffix(".html") + ".md")
+        if parts is None or new.endswith("/index.html"):
+            continue
+        for part in parts.parts:
+            old_part = f"{old.removesuffix('.html')}/{part.slug}.html"
+            if old_part not in files:
+                files[old_part] = redirect_html(old_part, parts.path(part).removesuffix(".md") + ".html")
+    parts = register_parts(corpus)
+    make_parts(parts, "beslut", {e.page.source for e in corpus.register},
+               lambda part, parts=parts: render_register(corpus, parts, part))
     files["feed.xml"] = archive_feed(corpus, corpus.archive_title)
     for topic_id, summary in corpus.topics.items():
         sources = {o.document.source.name for o in summary.occurrences}
-        make(f"amnen/{topic_id}.md", sources, topic_id, lambda topic_id=topic_id: render_topic(topic_id, corpus))
+        parts = topic_parts(topic_id, corpus)
+        make_parts(parts, topic_id, sources,
+                   lambda part, topic_id=topic_id, parts=parts: render_topic(topic_id, corpus, parts, part))
         make(f"amnen/{topic_id}.xml", sources, topic_id,
              lambda topic_id=topic_id: topic_feed(topic_id, corpus, corpus.archive_title))
     files["amnen/index.md"] = render_topic_index(corpus)

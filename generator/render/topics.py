@@ -8,6 +8,7 @@ from generator.model.knowledge import Glossary
 from generator.render import text as t
 from generator.render.dates import date_cell, date_plain
 from generator.render.frontmatter import front_matter
+from generator.render.parts import NOT_SEARCHED, Part, PartSet, counted, latest, overview, plan_parts, relative, year_of
 from generator.render.templates import render_template
 from generator.model.corpus import Corpus
 from generator.render.excerpts import excerpt
@@ -41,34 +42,71 @@ def _associated(corpus: Corpus, counts: tuple[tuple[str, int], ...], kind: str) 
     return [f"[{t.cell(corpus.municipalities[i].name)}](../kommuner/{i}.md) ({n})" for i, n in counts]
 
 
-def render_topic(topic_id: str, corpus: Corpus) -> str:
+def topic_parts(topic_id: str, corpus: Corpus) -> PartSet:
+    occurrences = corpus.topics[topic_id].occurrences
+    return PartSet(f"amnen/{topic_id}.md", f"amnen/{topic_id}", plan_parts((o.document, 1) for o in occurrences))
+
+
+def _occurrence_row(occurrence, corpus: Corpus, p: str) -> dict:
+    page = corpus.page_for(occurrence.document)
+    snippet, marks = excerpt(occurrence.text, occurrence.hit.spans)
+    target = f"{p}{page.path}" + (f"#{occurrence.anchor}" if occurrence.anchor else "")
+    where = occurrence.label or occurrence.document.title
+    return {
+        "date": date_cell(occurrence.document.date, corpus.month_names),
+        "document": f"[{t.cell(occurrence.document.title)}]({p}{page.path})",
+        "where": f"[{t.cell(where)}]({target})",
+        "excerpt": _highlighted(snippet, marks),
+    }
+
+
+def render_topic(topic_id: str, corpus: Corpus, parts: PartSet, part: Part | None = None) -> str:
+    """A topic's main page (`part` None): what it is, its years, the latest places it came
+    up and who is named with it; or one part: every place it came up that year."""
     summary = corpus.topics[topic_id]
     topic, occurrences = summary.topic, summary.occurrences
-    rows = []
-    for occurrence in occurrences:
-        page = corpus.page_for(occurrence.document)
-        snippet, marks = excerpt(occurrence.text, occurrence.hit.spans)
-        target = f"../{page.path}" + (f"#{occurrence.anchor}" if occurrence.anchor else "")
-        where = occurrence.label or occurrence.document.title
-        rows.append({
-            "date": date_cell(occurrence.document.date, corpus.month_names),
-            "document": f"[{t.cell(occurrence.document.title)}](../{page.path})",
-            "where": f"[{t.cell(where)}]({target})",
-            "excerpt": _highlighted(snippet, marks),
-        })
-    people, places = _associated(corpus, summary.people, "person"), _associated(corpus, summary.places, "place")
+    path = parts.main if part is None else parts.path(part)
+    p = "../" * path.count("/")
+    feed = relative(path, f"amnen/{topic.id}.xml")
+    if part is not None:
+        shown = [o for o in occurrences if o.document.source.name in part.sources]
+        more = None
+    else:
+        shown = latest(occurrences, lambda o: o.document)
+        more = None
+        if len(shown) < len(occurrences):
+            more = (f"De {len(shown)} senaste av {len(occurrences)}. Alla per år: "
+                    + parts.section_links(path, "forekomster", (o.document for o in occurrences)) + ".")
+    counts: dict[str, int] = {}
+    for o in occurrences:
+        counts[year_of(o.document)] = counts.get(year_of(o.document), 0) + 1
+    meta = {"title": topic.name, "kind": "topic", "id": topic.id, "feed": f"amnen/{topic.id}.xml",
+            "occurrences": len(occurrences)}
+    if part is not None:
+        meta.update({"title": f"{topic.name} – {part.label}", "kind": "topic-part", "part": part.slug,
+                     "occurrences": len(shown), **NOT_SEARCHED})
+    else:
+        meta["parts"] = [x.slug for x in reversed(parts.parts)]
+    part_context = None
+    if part is not None:
+        part_context = {"label": part.label, "name": t.heading(topic.name), "documents": part.documents,
+                        "during": part.during, "main": relative(path, parts.main),
+                        "navigation": parts.navigation(part, t.cell(f"Alla år för {topic.name}"))}
     context = {
-        "front_matter": front_matter({"title": topic.name, "kind": "topic", "id": topic.id,
-                                      "feed": f"amnen/{topic.id}.xml",
-                                      "occurrences": len(occurrences)}),
+        "front_matter": front_matter(meta),
         "name": t.heading(topic.name),
+        "part": part_context,
         "description": t.inline(topic.description),
         "patterns": ", ".join(f"*{t.cell(p.text)}*" for p in topic.patterns),
-        "rows": rows,
-        "people": people,
-        "places": places,
+        "total": len(occurrences),
+        "rows": [_occurrence_row(o, corpus, p) for o in shown],
+        "more": more,
+        "overview": None if part is not None else overview(
+            parts, path, {year: [counted(n, "förekomst", "förekomster")] for year, n in counts.items()}),
+        "people": _associated(corpus, summary.people, "person") if part is None else [],
+        "places": _associated(corpus, summary.places, "place") if part is None else [],
         "related": [topic_link(corpus.topics[r].topic) for r in summary.related],
-        "feed": f"{topic.id}.xml",
+        "feed": feed,
     }
     return render_template("topic.md.j2", context)
 

@@ -132,11 +132,13 @@ def test_matrix_mark_opens_with_the_keyboard(open_page):
     assert not names.is_visible()
 
 
-def test_matrix_scrolls_inside_its_box_and_keeps_the_meeting_column(open_page):
-    page = open_page("kommuner/narvaro.html", **PHONE)
+@pytest.mark.parametrize("rel", ["kommuner/narvaro.html", "kommuner/narvaro/2023.html"])
+def test_matrix_scrolls_inside_its_box_and_keeps_the_meeting_column(open_page, rel):
+    page = open_page(rel, **PHONE)
     state = page.evaluate("""() => {
         const de = document.documentElement;
         const box = document.querySelector('.arkiv-matris .md-typeset__scrollwrap');
+        box.scrollIntoView({block: 'center'});  // below the years on the summary page
         box.scrollLeft = box.scrollWidth;
         const first = document.querySelector('.arkiv-matris tbody tr td');
         const r = first.getBoundingClientRect();

@@ -38,6 +38,19 @@ CATALOGUE: tuple[tuple[str, str, bool], ...] = (
     ("amne", "amnen/*.html", False),
     ("beslut", "beslut.html", False),
     ("ordlista", "ordlista.html", False),
+    # year parts of the listing pages (generator/render/parts.py); a page is of the first
+    # type whose glob matches it, so the matrix's years come before the municipalities'
+    ("tidslinje-ar", "tidslinje/*.html", True),
+    ("beslut-ar", "beslut/*.html", False),
+    ("moten-ar", "moten/ar/*.html", True),
+    ("overenskommelser-ar", "overenskommelser/ar/*.html", True),
+    ("artiklar-ar", "artiklar/ar/*.html", True),
+    ("dokument-ar", "dokument/ar/*.html", False),
+    ("narvaro-ar", "kommuner/narvaro/*.html", False),
+    ("person-ar", "personer/*/*.html", False),
+    ("kommun-ar", "kommuner/*/*.html", False),
+    ("organisation-ar", "organisationer/*/*.html", False),
+    ("amne-ar", "amnen/*/*.html", False),
     # the page a web server shows for a missing address; it must work from disk as well
     ("saknas-404", "404.html", True),
 )
@@ -137,8 +150,8 @@ def discover(site: Path) -> list[PageType]:
     for name, pattern, _required in CATALOGUE:
         exact = not any(c in pattern for c in "*?[")
         # Section indexes and other pages in the navigation are types of their own (below).
-        members = [p for p in site.glob(pattern)
-                   if p in rel and (exact or (p.name != "index.html" and rel[p] not in in_nav))]
+        members = [p for p in site.glob(pattern) if p in rel and p not in covered
+                   and (exact or (p.name != "index.html" and rel[p] not in in_nav))]
         add(name, pattern, members)
     for index in sorted(p for p in site.glob("*/index.html") if p in rel):
         add(f"index-{index.parent.name}", f"{index.parent.name}/index.html", [index])
