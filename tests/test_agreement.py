@@ -398,6 +398,16 @@ Kommunchef, Lerum
     assert not [d for d in diagnostics.items if "sista underskriften" in d.message]
 
 
+def test_dates_above_a_later_signatures_heading_are_not_signing_dates():
+    """A signatures section whose heading repeats further down (a section number the parser
+    could not follow): dates standing alone above the last heading were not signed."""
+    text = ("Överenskommelse\n\nOm praktik\n\n1. Underskrifter\n\nParterna har enats.\n"
+            "2. Parter\n\n2000-1-1 2000-1-1\n\n3. Underskrifter\n\nBorås 2015-01-01\n\n"
+            "Ort & datum\n\nAnna Ek\nKommunchef, Borås\n")
+    agreement = parse_agreement(raw_source(text), KNOWLEDGE, Diagnostics())
+    assert [(s.name, s.date, s.place) for s in agreement.signatories] == [("Anna Ek", "2015-01-01", "Borås")]
+
+
 def test_front_matter_date_that_is_not_the_last_signature_is_noted():
     text = HEAD + "Lerum 2021-03-01\n\nAnna Svensson\nKommunchef, Lerum\n"
     source = source_from_text(text)

@@ -537,6 +537,12 @@ class _AgreementParser:
         blocks: list[Any] = []
         for is_signatures, run in runs:
             if is_signatures and self._holds_name(run):
+                headings = [i for i, b in enumerate(run)
+                            if any(self.terms.signature_heading.match(x) for x in b.lines)]
+                if headings and headings[-1] > 0 and not self._holds_name(run[:headings[-1]]):
+                    # dates above a later signatures heading are not where anyone signed
+                    blocks += self._read(run[:headings[-1]], None, commitments)
+                    run = run[headings[-1]:]
                 blocks += self._read_signatures(run)
             else:
                 blocks += self._read(run, None, commitments)
