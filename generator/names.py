@@ -1,5 +1,6 @@
 """Personal names compared as the archive compares them: spacing normalised, case folded,
-and the one rule for spellings that are safely the same person (one letter apart).
+and the rules for spellings that are safely the same person (one letter apart; a hyphen
+or a space between two name parts).
 
 Shared by read (hiding people at the text level) and resolve (who is who).
 """
@@ -30,3 +31,9 @@ def one_letter_apart(a: str, b: str) -> tuple[int, str, str] | None:
             and min(len(differing[0][1]), len(differing[0][2])) >= MIN_FUZZY_PART:
         return differing[0]
     return None
+
+
+def hyphen_or_space(a: str, b: str) -> bool:
+    """The same name but for a hyphen or a space between two parts (`Lipovskaja-Nilsson`,
+    `Lipovskaja Nilsson`): one spelling, written two ways."""
+    return a != b and name_key(a.replace("-", " ")) == name_key(b.replace("-", " "))

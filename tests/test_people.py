@@ -123,6 +123,27 @@ def test_same_affiliation_plus_one_letter_is_merged():
     assert index.person_for("Karin Holmberg") is index.person_for("Karin Holmbergh")
 
 
+def test_a_hyphen_or_a_space_in_a_double_name_is_one_spelling_merged_and_reported():
+    a, _ = parse_text(minutes("Karin Holm-Berg, Ale"))
+    b, _ = parse_text(minutes("Karin Holm Berg, Lerum"))  # even with another affiliation
+    c, _ = parse_text(minutes("Anna\u00a0Lisa Ek, Ale", text="Anna-Lisa Ek och Karin Holmberg deltar."))
+    index, diagnostics = people_of([a, b, c])
+    person = index.person_for("Karin Holm-Berg")
+    assert person is index.person_for("Karin Holm Berg")
+    assert any("bindestreck eller mellanslag" in r for r in person.merge_reasons)
+    assert index.person_for("Anna Lisa Ek") is index.person_for("Anna-Lisa Ek")
+    assert index.person_for("Karin Holmberg") is not person  # no hyphen, no space: another name
+    reported = [d for d in diagnostics.items if "bindestreck eller mellanslag" in d.message]
+    assert {d.level for d in reported} == {"info"} and len(reported) == 2
+
+
+def test_editor_can_keep_hyphen_and_space_spellings_apart():
+    a, _ = parse_text(minutes("Karin Holm-Berg, Ale"))
+    b, _ = parse_text(minutes("Karin Holm Berg, Lerum"))
+    index, _ = people_of([a, b], PeopleRules(keep_apart=(("Karin Holm-Berg", "Karin Holm Berg"),)))
+    assert index.person_for("Karin Holm-Berg") is not index.person_for("Karin Holm Berg")
+
+
 def test_editor_can_forbid_and_confirm_merges():
     a, _ = parse_text(minutes("Karin Holmberg, Ale"))
     b, _ = parse_text(minutes("Karin Holmbergh, Ale"))

@@ -3,7 +3,8 @@
 A person is one page across all documents; affiliation belongs to each appearance, so a
 page can show how it changed. Spellings are merged automatically only when it is safe:
 the same affiliation and a one-letter difference in one name part (`Anne Bansson` /
-`Anne Bensson`, both Göteborg). Anything less certain is reported, never merged. The
+`Anne Bensson`, both Göteborg), or the same name with a hyphen or a space between two
+parts (`Lipovskaja-Nilsson` / `Lipovskaja Nilsson`). Anything less certain is reported, never merged. The
 editor's `people:` rules in source/arkiv.yml confirm or forbid merges and hide people.
 """
 
@@ -19,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from generator.collation import swedish_key
 from generator.read.config import PeopleRules
 from generator.model.corpus import Appearance, frozen_mapping
-from generator.names import name_key, normalise_name, one_letter_apart
+from generator.names import hyphen_or_space, name_key, normalise_name, one_letter_apart
 from generator.model.corpus import Person as FrozenPerson
 from generator.model import HIDDEN_NAME, Affiliation, Diagnostics, Document
 from generator.knowledge import Knowledge
@@ -78,10 +79,15 @@ def name_candidates(text: str, registers: Registers, street_address: re.Pattern[
     return tuple(found)
 
 
+def _is_first_name(word: str, first_names: frozenset[str]) -> bool:
+    """A known first name, or known first names joined by a hyphen (`Anna-Lisa`)."""
+    return word in first_names or ("-" in word and all(p in first_names for p in word.split("-")))
+
+
 def choose_names(candidates: Iterable[NameCandidate], first_names: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, name) of `Förnamn Efternamn [Efternamn]` among the candidates.
 
-    The first word must be a known first name; a capitalised word before it that is not
+    The first word must be a known first name (or known ones joined by a hyphen); a capitalised word before it that is not
     one (`Enligt Peter Ström`, a sentence's first word) is not part of the name, nor is a
     trailing word that is a municipality or an organisation (`Gunilla Bergström GR`).
     """
@@ -92,10 +98,10 @@ def choose_names(candidates: Iterable[NameCandidate], first_names: frozenset[str
         words = list(candidate.words)
         places = list(candidate.places)
         start = candidate.start
-        while len(words) > 2 and words[0] not in first_names:
+        while len(words) > 2 and not _is_first_name(words[0], first_names):
             start += len(words[0]) + 1
             words, places = words[1:], places[1:]
-        if words[0] not in first_names:
+        if not _is_first_name(words[0], first_names):
             continue
         while len(words) > 1 and (places[len(words) - 1]
                                   or words[-1] in first_names and len(words) > 2):
@@ -363,7 +369,13 @@ def _merge(appearances, written_forms, rules: PeopleRules, diagnostics: Diagnost
             continue
         apart_letter = one_letter_apart(name_a, name_b)
         shared = affiliations[a] & affiliations[b]
-        if apart_letter and shared and union.find(a) != union.find(b):
+        if hyphen_or_space(name_a, name_b) and union.find(a) != union.find(b):
+            union.union(a, b)
+            reason = f"{name_a} och {name_b} sammanslagna automatiskt: samma namn med bindestreck eller mellanslag"
+            reasons[a].append(reason)
+            where = appearances[b][0].document.source.name
+            diagnostics.info(where, None, f"person: {reason}; ändra med `people.keep_apart` i arkiv.yml")
+        elif apart_letter and shared and union.find(a) != union.find(b):
             union.union(a, b)
             _index, part_a, part_b = apart_letter
             reason = (f"{name_a} och {name_b} sammanslagna automatiskt: samma tillhörighet "
