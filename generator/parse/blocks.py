@@ -53,7 +53,8 @@ def join_page_breaks(blocks: list[RawBlock]) -> list[RawBlock]:
 
     The signs are general:
     - the previous block ends without sentence punctuation and the next one starts in
-      lower case (`Alla är välkomna att` / `lämna förslag ...`);
+      lower case (`Alla är välkomna att` / `lämna förslag ...`), unless both open with
+      `att` (the clauses of a decision, each a paragraph of its own);
     - a hard-wrapped line that starts with a capital (a name: `... enkätundersökning av
       Näringsliv` / `Ulricehamn AB (kommunens näringslivsbolag) där` / `kompetens...`):
       a one-line block that itself ends without punctuation and is continued in lower
@@ -65,7 +66,9 @@ def join_page_breaks(blocks: list[RawBlock]) -> list[RawBlock]:
     joined: list[RawBlock] = []
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if joined and (_is_broken_sentence(joined[-1].lines[-1], block.first)
+        if joined and _ATT_CLAUSE.match(joined[-1].first) and _ATT_CLAUSE.match(block.first):
+            joined.append(block)  # `att A,` / `att B`: a decision's clauses, one paragraph each
+        elif joined and (_is_broken_sentence(joined[-1].lines[-1], block.first)
                        or _is_wrapped_fragment(joined[-1].lines[-1], block, following)):
             previous = joined[-1]
             merged = previous.lines[:-1] + (f"{previous.lines[-1]} {block.first}",) + block.lines[1:]
@@ -82,6 +85,8 @@ def _is_broken_sentence(last_line: str, next_line: str) -> bool:
         and len(last_line.split()) >= 3
     )
 
+
+_ATT_CLAUSE = re.compile(r"^att\s", re.IGNORECASE)
 
 # A line of prose (not a heading) has at least this many words.
 _PROSE_MIN_WORDS = 6

@@ -78,6 +78,10 @@ class _State:
     item_line: int = 0
     item_blocks: list[Block] = field(default_factory=list)
     pending_proposal: Paragraph | None = None
+    awaiting_proposal: bool = False  # `Förslag till beslut` alone: its text follows
+    # `Beslut` alone: its text follows ((line, proposal); `att` clauses once one was read)
+    open_decision: tuple[int, Paragraph | None] | None = None
+    open_clauses: bool = False
     decisions_in_item: int = 0
     after_note_label: bool = False  # `Vid protokollet` alone: the name follows
     awaiting_title: bool = False  # `§ 8` alone: the title follows
@@ -113,6 +117,8 @@ class MinutesParser:
             ("closing signature", self._closing_signature),
             ("proposal", self._proposal),
             ("decision", self._decision),
+            ("proposal text", self._proposal_text),
+            ("decision text", self._decision_text),
             ("content", self._content),
         ]
 
@@ -134,8 +140,12 @@ class MinutesParser:
                 queue.append(rest)
             done.append(head)
             upcoming = done + list(reversed(queue))
-            for _name, recognise in self.recognisers:
+            for name, recognise in self.recognisers:
                 if recognise(head, len(done) - 1, upcoming):
+                    if name not in ("proposal", "proposal text") and head.lines:
+                        self.state.awaiting_proposal = False
+                    if name not in ("decision", "decision text") and head.lines:
+                        self.state.open_decision, self.state.open_clauses = None, False
                     break
         self._close_item()
         self.parts.attendees = list(self.attendance.attendees)
@@ -386,7 +396,36 @@ class MinutesParser:
             return False
         if not self._decision_follows(blocks[index + 1:]):
             return False  # a proposal nobody decided on stays a paragraph
-        self.state.pending_proposal = Paragraph(_joined(text), block.line)
+        if text:
+            self.state.pending_proposal = Paragraph(_joined(text), block.line)
+        else:  # the label is a heading: its text is the next paragraph
+            self.state.awaiting_proposal = True
+        return True
+
+    def _proposal_text(self, block: RawBlock, index: int, blocks: list[RawBlock]) -> bool:
+        if not (self.state.awaiting_proposal and block.lines):
+            return False
+        self.state.awaiting_proposal = False
+        self.state.pending_proposal = Paragraph(_joined("\n".join(block.lines)), block.line)
+        return True
+
+    def _decision_text(self, block: RawBlock, index: int, blocks: list[RawBlock]) -> bool:
+        """The paragraph under a `Beslut` heading, or its `att ...` clauses, each a
+        paragraph of its own."""
+        opened = self.state.open_decision
+        if opened is None or not block.lines:
+            return False
+        _line, proposal = opened
+        text = "\n".join(block.lines)
+        if _ATT_CLAUSE.match(block.first):
+            self.state.open_clauses = True
+            for clause in _att_clauses(text) or [_att_clause_alone(text)]:
+                self._add_decision(clause, block.line, proposal)
+            return True
+        if self.state.open_clauses:
+            return False  # the clauses have ended
+        self.state.open_decision = None
+        self._add_decision(_joined(text), block.line, proposal)
         return True
 
     def _decision_follows(self, blocks: list[RawBlock]) -> bool:
@@ -408,8 +447,9 @@ class MinutesParser:
         clauses = _att_clauses(text)
         proposal = self.state.pending_proposal
         self.state.pending_proposal = None
-        if not text:
-            return True  # a label without text
+        if not text:  # the label is a heading: the decision follows below it
+            self.state.open_decision, self.state.open_clauses = (block.line, proposal), False
+            return True
         for clause in clauses or [_joined(text)]:
             self._add_decision(clause, block.line, proposal)
         return True
@@ -514,6 +554,11 @@ def _att_clauses(text: str) -> list[str]:
         clause = re.sub(r"(?:,\s*samt|\s+samt|\s+och)$", "", _joined(clause)).rstrip(" ,;")
         cleaned.append(clause)
     return cleaned
+
+
+def _att_clause_alone(text: str) -> str:
+    """One `att ...` clause of its own paragraph, without the `, samt` that joins it to the next."""
+    return re.sub(r"(?:,\s*samt|\s+samt|\s+och)$", "", _joined(text)).rstrip(" ,;")
 
 
 def _with_file_lines(blocks: list[Block], source: SourceFile) -> list[Block]:
