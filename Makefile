@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: site test docs serve check golden benchmark clean
+.PHONY: site test docs serve check golden benchmark search-benchmark clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ golden: $(TEST_STAMP)
 ## benchmark: generate cost per document on synthetic archives of 300 and 3,000 documents (prints only)
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark.py
+
+## search-benchmark: the search in Chromium from file:// on synthetic archives of 1,000 and 10,000 documents (prints only)
+search-benchmark: $(TEST_STAMP)
+	scripts/ensure-chromium
+	$(BIN)/python scripts/search_benchmark.py
 
 clean:
 	rm -rf site $(VENV)
