@@ -5,9 +5,11 @@ builds the site with the current generator and reports, from Playwright driving
 /usr/bin/chromium over file:// URLs:
 
   - first results: from a page's load event to the first results of a query typed at once,
-    on a fresh page (new browser context) and after clicking to another page;
+    on a fresh page (new browser context: a meeting's page) and after clicking to another page
+    (the first attendee's page);
   - time per query once the page is open (median and slowest of a fixed list);
-  - JS heap after the queries (Runtime.getHeapUsage, after a garbage collection);
+  - JS heap after the queries (Runtime.getHeapUsage, after a garbage collection), and of the
+    same page opened without searching (what the page itself takes);
   - the index's size on disk, the HTML's size and their ratio, and the largest page;
   - for the archives built in full: `arkiv build` against a plain `mkdocs build` of the same
     pages (the same mkdocs.yml without the hook), both from an empty site/.
@@ -82,6 +84,10 @@ _TYPE = """([engine, query, timeout]) => new Promise((resolve, reject) => {
 })"""
 
 
+_CLEAR = """() => { const input = document.querySelector("input.md-search__input");
+  input.value = ""; input.dispatchEvent(new KeyboardEvent("keyup", {key: "Backspace", bubbles: true})); }"""
+
+
 def _type_and_wait(page, engine: str, query: str, timeout_ms: int) -> float:
     """Type `query` at once (in the page: value set, input and keyup events); return
     performance.now() in the page when its results show."""
@@ -106,10 +112,10 @@ def _heap(page) -> int:
     return used
 
 
-def pick_pages(site: Path) -> tuple[Path, Path]:
-    """The page opened first (a meeting's page) and the page clicked to (the meetings index)."""
+def pick_pages(site: Path) -> Path:
+    """The page opened first: a meeting's page in the middle of the archive."""
     meetings = sorted((site / "moten").glob("2*.html"))
-    return meetings[len(meetings) // 2], site / "moten" / "index.html"
+    return meetings[len(meetings) // 2]
 
 
 def measure(site: Path, timeout_s: float = 120) -> dict:
@@ -117,7 +123,7 @@ def measure(site: Path, timeout_s: float = 120) -> dict:
 
     site = Path(site).resolve()
     engine = engine_of(site)
-    first, second = pick_pages(site)
+    first = pick_pages(site)
     timeout_ms = int(timeout_s * 1000)
     result: dict = {"engine": engine}
     with sync_playwright() as p:
@@ -129,20 +135,31 @@ def measure(site: Path, timeout_s: float = 120) -> dict:
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(first.as_uri(), wait_until="load")
             result["fresh_ms"] = _first_results(page, engine, timeout_ms)
-            # click to another page: the link to the meetings index in the page's navigation
-            link = page.locator(f'a[href$="{second.parent.name}/{second.name}"], a[href="index.html"]').first
+            # click to another page: the first attendee's page (a page of ordinary size; the
+            # section indexes are as long as the archive and measured as the largest page)
+            link = page.locator('article a[href^="../personer/"]').first
             page.evaluate("() => { const t = document.getElementById('__search'); if (t) t.checked = false }")
             with page.expect_navigation(wait_until="load"):
                 link.click()
             result["after_click_ms"] = _first_results(page, engine, timeout_ms)
+            second = page.url
             times = []
             for query in QUERIES:
-                _type_and_wait(page, engine, "", timeout_ms) if engine == "arkiv" else None
+                if engine == "arkiv":
+                    _type_and_wait(page, engine, "", timeout_ms)
+                else:  # Material searches only when the value changed since its last search
+                    page.evaluate(_CLEAR)
+                    page.wait_for_timeout(300)
                 start = page.evaluate("performance.now()")
                 times.append(_type_and_wait(page, engine, query, timeout_ms) - start)
             result["query_median_ms"] = statistics.median(times)
             result["query_max_ms"] = max(times)
             result["heap_bytes"] = _heap(page)
+            # the same page without any search: what the page itself takes
+            bare = context.new_page()
+            bare.goto(second, wait_until="load")
+            bare.wait_for_timeout(200)
+            result["page_heap_bytes"] = _heap(bare)
             result["errors"] = errors
         except Exception as error:  # a search that does not answer in time is a result too
             result["failed"] = f"{error.__class__.__name__}: {str(error).splitlines()[0]}"
@@ -201,7 +218,9 @@ def build_reduced(root: Path) -> None:
     reduced = root / "docs-reduced"
     shutil.rmtree(reduced, ignore_errors=True)
     meetings = sorted((docs / "moten").glob("2*.md"))
-    keep = ["index.md", "om.md", "moten/index.md", meetings[len(meetings) // 2].relative_to(docs).as_posix()]
+    meeting = meetings[len(meetings) // 2]
+    people = sorted(set(re.findall(r"\(\.\./(personer/[a-z0-9-]+\.md)", meeting.read_text(encoding="utf-8"))))
+    keep = ["index.md", "om.md", meeting.relative_to(docs).as_posix(), *people]
     for name in keep:
         (reduced / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(docs / name, reduced / name)
@@ -241,7 +260,9 @@ def run(sizes_: list[int], seed: int, full_up_to: int, keep: Path | None) -> lis
     with tempfile.TemporaryDirectory() as folder:
         base = keep or Path(folder)
         for documents in sizes_:
-            root = make_project(base / f"archive-{documents}", documents, seed)
+            root = base / f"archive-{documents}"
+            if not (keep and (root / "source").is_dir()):  # --keep: an archive made earlier is reused
+                make_project(root, documents, seed)
             row: dict = {"documents": documents}
             if documents <= full_up_to:
                 row.update(build_full(root))
@@ -254,7 +275,12 @@ def run(sizes_: list[int], seed: int, full_up_to: int, keep: Path | None) -> lis
             md, md_pages = markdown_bytes(root / "docs")
             if row["built"] == "full":
                 fit = fit_html(site, root / "docs")
-            elif fit is not None:
+            elif fit is None and keep is not None:  # an archive built in full earlier in --keep
+                built = [p for p in sorted(keep.glob("archive-*"), key=lambda p: int(p.name.split("-")[1]))
+                         if int(p.name.split("-")[1]) <= full_up_to and (p / "site" / "index.html").exists()]
+                if built:
+                    fit = fit_html(built[-1] / "site", built[-1] / "docs")
+            if row["built"] == "reduced" and fit is not None:
                 row["html_bytes"] = round(fit[0] * md + fit[1] * md_pages)
                 row["html_pages"] = md_pages
                 row["html_estimated"] = True
@@ -292,7 +318,8 @@ def report(rows: list[dict]) -> str:
     line("first results, fresh page", lambda r: f"{r['fresh_ms'] / 1000:.2f} s")
     line("first results after a click to another page", lambda r: f"{r['after_click_ms'] / 1000:.2f} s")
     line("time per query (median / slowest)", lambda r: f"{r['query_median_ms']:.0f} / {r['query_max_ms']:.0f} ms")
-    line("JS heap after the queries", lambda r: _mb(r["heap_bytes"]))
+    line("JS heap after the queries (the page alone)",
+         lambda r: f"{_mb(r['heap_bytes'])} ({_mb(r['page_heap_bytes'])})")
     line("index on disk", lambda r: _mb(r["index_bytes"]))
     line("HTML on disk" , lambda r: _mb(r["html_bytes"]) + (" (estimated)" if r.get("html_estimated") else ""))
     line("index / HTML", lambda r: f"{100 * r['index_bytes'] / r['html_bytes']:.0f} %")
@@ -320,7 +347,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--full-html-up-to", type=int, default=1000,
                         help="run mkdocs over the whole archive up to this size (default 1000)")
-    parser.add_argument("--keep", type=Path, help="build the archives in this folder and keep them")
+    parser.add_argument("--keep", type=Path,
+                        help="build the archives in this folder and keep them (an archive already there is reused)")
     args = parser.parse_args(argv)
     rows = run([int(n) for n in args.sizes.split(",")], args.seed, args.full_html_up_to, args.keep)
     print(report(rows))
