@@ -93,6 +93,7 @@ def test_exact_phrase_in_quotes(opened, index):
     ("Överberg", "personer/per-overberg.html"),
     ("per overberg", "personer/per-overberg.html"),
     ("harryda", "kommuner/harryda.html"),
+    ("molnd", "kommuner/molndal.html"),  # while typing, too
 ])
 def test_folded_letters_find_a_a_o(opened, query, first):
     assert urls(opened, query)[0] == first

@@ -142,11 +142,11 @@
 
   /* Index terms a query word stands for, each with a factor: its stem and the stems its
    * forms point to (1), the folded forms' stems (0.9), and, for a prefix, the terms and
-   * forms that begin with it (0.7). */
+   * forms (also without å/ä/ö) that begin with it (0.7). */
   function alternatives(part) {
     var w = part.word, s = stem(w), f = fold(w), fs = fold(s);
     var need = new Set([keyOf(s), keyOf(w), keyOf(f), keyOf(fs)]);
-    if (part.prefix) { keysWithPrefix(w).forEach(function (i) { need.add(i); }); keysWithPrefix(f).forEach(function (i) { need.add(i); }); }
+    if (part.prefix) keysWithPrefix(w).forEach(function (i) { need.add(i); });
     return loadShards(need).then(function () {
       var alts = new Map(), via = [];
       function add(term, factor) { if (!(alts.get(term) >= factor)) alts.set(term, factor); }
@@ -162,10 +162,11 @@
           var shard = state.shards[i];
           if (!shard) return;
           Object.keys(shard.terms).forEach(function (t) {
-            if (t.indexOf(w) === 0 || t.indexOf(f) === 0) expanded.push([t, shard.terms[t].length]);
+            if (t.indexOf(w) === 0) expanded.push([t, shard.terms[t].length]);
           });
           Object.keys(shard.aliases).forEach(function (a) {
-            if (a.indexOf(w) === 0 || a.indexOf(f) === 0) shard.aliases[a].forEach(function (t) { via.push([t, 0.7]); });
+            // word forms and forms without å/ä/ö (typing `molnd` finds Mölndal)
+            if (a.indexOf(w) === 0) shard.aliases[a].forEach(function (t) { via.push([t, 0.7]); });
           });
         });
         expanded.sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
@@ -284,7 +285,7 @@
       for (var i = 0; i < sets.length; i++) {
         if (sets[i].terms.has(s) || sets[i].folded.has(fs)) return i;
         var p = q.words[i];
-        if (p.prefix && (word.indexOf(p.word) === 0 || f.indexOf(fold(p.word)) === 0)) return i;
+        if (p.prefix && (word.indexOf(p.word) === 0 || f.indexOf(p.word) === 0)) return i;
       }
       return -1;
     };
