@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: site test docs serve check golden benchmark page-sizes accuracy clean
+.PHONY: site test docs serve check golden benchmark page-sizes search-benchmark accuracy clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ benchmark: $(STAMP)
 ## page-sizes: largest Markdown page at 10,000 documents, largest HTML page and every link at 3,000 (about 10 min)
 page-sizes: $(STAMP)
 	$(BIN)/python scripts/page_sizes.py
+
+## search-benchmark: the search in Chromium from file:// on synthetic archives of 1,000 and 10,000 documents (prints only)
+search-benchmark: $(TEST_STAMP)
+	scripts/ensure-chromium
+	$(BIN)/python scripts/search_benchmark.py
 
 clean:
 	rm -rf site $(VENV)

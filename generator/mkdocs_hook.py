@@ -1,8 +1,9 @@
-"""MkDocs hook: regenerate docs/ from source/ before every build, patch search after it.
+"""MkDocs hook: regenerate docs/ from source/ before every build, check the search box after it.
 
 Thin on purpose: it calls the generator (generator.build) and reports, and does the few
 things only the engine can: carry the published address into MkDocs, hand the footer's
-facts to the theme, and give the 404 page addresses that work from disk. Input problems
+facts to the theme, give the 404 page addresses that work from disk, and fail the build when
+a page's search box is not wired to the archive's search (generator.write.searchwire). Input problems
 are logged as INFO (warnings) or WARNING (errors), so `mkdocs build --strict` fails only
 where the editor must act.
 """
@@ -21,7 +22,7 @@ from generator.cli import SKIP_GENERATE
 from generator.knowledge import load_knowledge
 from generator.model.errors import ArkivError
 from generator.read.config import load_settings
-from generator.write.searchpatch import patch_search_worker
+from generator.write.searchwire import SearchWiringError, check_page, check_theme_styles
 
 log = logging.getLogger("mkdocs.hooks.arkiv")
 ERROR_PAGE = "404.html"
@@ -44,6 +45,10 @@ def on_config(config):
         raise _fail(error) from None
     if settings.site_url:
         config.site_url = settings.site_url
+    for name in ("search", "material/search"):
+        if name in config.plugins:
+            raise PluginError("mkdocs.yml: temats sökplugin (search) ska inte vara på: arkivet har en egen "
+                              "sökning (se README, Sökning)")
     return config
 
 
@@ -93,8 +98,24 @@ def on_template_context(context, template_name, config):
     return context
 
 
+def on_post_page(output: str, page, config) -> str:
+    """Every page's search box is wired to the archive's search, or the build fails."""
+    _check(lambda: check_page(output, page.file.dest_uri))
+    return output
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    if template_name == ERROR_PAGE:
+        _check(lambda: check_page(output, template_name))
+    return output
+
+
 def on_post_build(config) -> None:
+    _check(lambda: check_theme_styles(Path(config.site_dir)))
+
+
+def _check(check) -> None:
     try:
-        patch_search_worker(Path(config.site_dir))
-    except ArkivError as error:
-        raise PluginError(f"Svensk sökning kunde inte aktiveras: {error}") from None
+        check()
+    except SearchWiringError as error:
+        raise PluginError(f"Sökningen kunde inte kopplas in: {error}") from None

@@ -22,6 +22,7 @@ from generator.render.listings import (
 from generator.render.parts import PartSet
 from generator.render.redirects import redirect_html
 from generator.render.register import register_parts, render_register
+from generator.render.search import search_files
 from generator.render.site_info import SITE_INFO_FILE, site_info
 from generator.render.topics import (
     archive_feed, render_glossary, render_topic, render_topic_index, topic_feed, topic_parts,
@@ -210,5 +211,6 @@ def render_site(corpus: Corpus, originals: Callable[[str], bytes], progress: Pro
     files["data/arkiv.json"] = archive_json(corpus)
     files["data/beslut.csv"] = decisions_csv(corpus)
     files[SITE_INFO_FILE] = site_info(corpus)
+    files.update(search_files(corpus))  # the search index (sok/), global: made anew each build
     encoded = {name: data if isinstance(data, bytes) else data.encode("utf-8") for name, data in files.items()}
     return encoded, keys

@@ -12,9 +12,10 @@ Reusable fixtures:
     any navigation: requests, console errors, page errors;
     ``request_log.outside(site_dir)`` lists requests that left the site.
   * ``open_site`` - ``open_site(page, path_or_url)``: goto + wait until
-    Material's search worker is ready.
+    the search's manifest has loaded.
   * ``search_titles`` - ``search_titles(page, query)``: run one search in
-    Material's search box, return the result page titles.
+    the search box, return the results as `title · context`.
+  * ``search`` - ``search(page, query)`` (a function): the results as dicts.
 """
 
 from __future__ import annotations
@@ -39,19 +40,15 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 
-# Swedish UI strings of mkdocs-material 9.x (partials/languages/sv.html).
-SEARCH_INITIALIZING = "Initialiserar sök"
-SEARCH_PLACEHOLDER = "Skriv sökord"
-
+# The search box (overrides/partials/search.html, assets/javascripts/sok.js).
 SEARCH_INPUT = "input.md-search__input"
+SEARCH_BOX = "[data-arkiv-sok-resultat]"
 SEARCH_META = ".md-search-result__meta"
-# Only the page-level entry of each result group is an <h1>; sections are <h2>.
-RESULT_TITLES = ".md-search-result__item .md-search-result__article h1"
+RESULT = ".arkiv-sok-traff"
 
 # Schemes that never reach the network or the disk.
 _INERT_SCHEMES = {"data", "blob", "about"}
 
-_PENDING = "__search-pending__"
 
 
 @pytest.fixture(scope="session")
@@ -126,7 +123,7 @@ def requests_outside(urls: list[str], site_dir: pathlib.Path) -> list[str]:
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             bad.append(url)
             continue
-        # Query strings occur (iframe-worker appends ?<timestamp>).
+        # Query strings occur (?h=words on a search result's address).
         path = pathlib.Path(urllib.request.url2pathname(parts.path)).resolve()
         if not path.is_relative_to(root):
             bad.append(url)
@@ -138,48 +135,30 @@ def file_url(path: pathlib.Path) -> str:
 
 
 def open_site(page, url: str, timeout_ms: int = 15_000) -> None:
-    """Open ``url``, open the search and wait until the worker is ready.
-
-    Under file:// Material loads search/search_index.js and sets up the
-    worker only once the search dialog is opened. It then writes the
-    placeholder into the result meta after the worker answered the initial
-    empty query, which proves the index was loaded.
-    """
+    """Open ``url`` and wait until the search's manifest (sok/index.js) has loaded."""
     page.goto(url)
+    page.wait_for_selector(f"{SEARCH_BOX}[data-arkiv-sok-klar]", state="attached", timeout=timeout_ms)
+
+
+def search(page, query: str, timeout_ms: int = 10_000) -> list[dict]:
+    """Type ``query`` into the search box; return the shown results, best first: title,
+    context, href, snippet (text) and snippet_html."""
     page.click(SEARCH_INPUT)
+    page.fill(SEARCH_INPUT, query)
     page.wait_for_function(
-        """([sel, init]) => {
-            const el = document.querySelector(sel);
-            return el && el.textContent.trim() !== init;
-        }""",
-        arg=[SEARCH_META, SEARCH_INITIALIZING],
-        timeout=timeout_ms,
-    )
-
-
-def _submit(page, value: str, timeout_ms: int) -> None:
-    # Material sends a query on keyup and only when the value changed; it
-    # rewrites the result meta (then, synchronously, the list) for every
-    # answer. A sentinel in the meta therefore tells us when the answer to
-    # exactly this query has been rendered.
-    page.eval_on_selector(SEARCH_META, "(el, s) => { el.textContent = s }", _PENDING)
-    page.fill(SEARCH_INPUT, value)
-    page.press(SEARCH_INPUT, "End")
-    page.wait_for_function(
-        """([sel, s]) => document.querySelector(sel).textContent !== s""",
-        arg=[SEARCH_META, _PENDING],
-        timeout=timeout_ms,
-    )
+        "([sel, q]) => document.querySelector(sel).getAttribute('data-arkiv-fraga') === q",
+        arg=[SEARCH_BOX, query], timeout=timeout_ms)
+    return page.eval_on_selector_all(RESULT, """items => items.map(li => ({
+        title: li.querySelector('.arkiv-sok-rubrik').textContent,
+        context: li.querySelector('.arkiv-sok-sammanhang').textContent,
+        href: li.querySelector('a').getAttribute('href'),
+        snippet: li.querySelector('.arkiv-sok-utdrag').textContent,
+        snippet_html: li.querySelector('.arkiv-sok-utdrag').innerHTML}))""")
 
 
 def search_titles(page, query: str, timeout_ms: int = 10_000) -> list[str]:
-    """Type ``query`` into Material's search box; return the page titles of
-    the rendered results (best first, at most the first 10 groups)."""
-    page.click(SEARCH_INPUT)
-    if page.input_value(SEARCH_INPUT):
-        _submit(page, "", timeout_ms)
-    _submit(page, query, timeout_ms)
-    return [t.strip() for t in page.locator(RESULT_TITLES).all_inner_texts()]
+    """The shown results of ``query``, each as `title · context`, best first."""
+    return [f"{r['title']} · {r['context']}" for r in search(page, query, timeout_ms)]
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 Every HTML file under the site folder is parsed; every URL-bearing attribute (href, src,
 srcset, poster, data, action, the target of a `<meta http-equiv="refresh">`), every
-`url(...)` in the site's CSS and every location in the search index is resolved like a
+`url(...)` in the site's CSS and every result address in the search index is resolved like a
 browser would resolve it from disk:
 
 * relative paths (with `?query` and `#fragment`) must name a FILE inside the site folder
@@ -18,13 +18,14 @@ Usable from the command line too: `python -m tests.quality.linkcheck site/`.
 from __future__ import annotations
 
 import dataclasses
-import json
 import posixpath
 import re
 import sys
 import urllib.parse
 from html.parser import HTMLParser
 from pathlib import Path
+
+from tests import search_index
 
 URL_ATTRIBUTES = {"href", "src", "poster", "data", "action", "xlink:href"}
 INERT_SCHEMES = {"data", "blob", "about"}
@@ -160,14 +161,13 @@ class LinkChecker:
         return report
 
     def _check_search_index(self, report: Report) -> None:
-        index = self.site / "search" / "search_index.json"
-        if not index.is_file():
-            return
-        docs = json.loads(index.read_text(encoding="utf-8")).get("docs", [])
-        for number, doc in enumerate(docs, start=1):
-            # Locations are relative to the site root; Material prefixes them with the base.
-            link = Link("search/search_index.json", number, "search location", doc.get("location", ""))
-            self._check(link, report, base="index.html")
+        """Every search result's address (sok/d/*.js, relative to the site root) resolves."""
+        chunks = sorted((self.site / "sok" / "d").glob("*.js"), key=lambda p: int(p.stem))
+        for chunk in chunks:
+            _name, (_index, rows) = search_index.call(chunk)
+            for number, row in enumerate(rows, start=1):
+                link = Link(f"sok/d/{chunk.name}", number, "search result", row[0])
+                self._check(link, report, base="index.html")
 
     def _check(self, link: Link, report: Report, base: str | None = None) -> None:
         url = link.url
