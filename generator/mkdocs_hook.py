@@ -23,6 +23,7 @@ from generator.knowledge import load_knowledge
 from generator.model.errors import ArkivError
 from generator.read.config import load_settings
 from generator.write.searchwire import SearchWiringError, check_page, check_theme_styles
+from generator.write.theme_markup import valid_toggles
 
 log = logging.getLogger("mkdocs.hooks.arkiv")
 ERROR_PAGE = "404.html"
@@ -99,14 +100,16 @@ def on_template_context(context, template_name, config):
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Every page's search box is wired to the archive's search, or the build fails."""
+    """Every page's search box is wired to the archive's search, or the build fails; the
+    theme's toggles carry valid markup."""
     _check(lambda: check_page(output, page.file.dest_uri))
-    return output
+    return valid_toggles(output)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     if template_name == ERROR_PAGE:
         _check(lambda: check_page(output, template_name))
+        return valid_toggles(output)
     return output
 
 

@@ -175,3 +175,19 @@ def test_404_page_works_from_disk(browser, built_site, size):
         assert page.url == file_url(built_site / "index.html")
     finally:
         context.close()
+
+
+def test_the_menu_is_closed_when_a_page_is_shown_again_with_back(open_page):
+    """The theme's toggles carry no autocomplete="off" (invalid HTML on a checkbox): a page
+    reached again with Back opens with its navigation drawer closed all the same."""
+    page = open_page("index.html", **PHONE)
+    assert page.locator("input#__drawer").get_attribute("autocomplete") is None
+    page.locator(".md-header label[for='__drawer']").click()
+    assert page.locator("input#__drawer").is_checked()
+    with page.expect_navigation():
+        page.evaluate("location.href = new URL('beslut.html', location.href).href")
+    page.go_back()
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(200)
+    assert page.url.endswith("index.html")
+    assert not page.locator("input#__drawer").is_checked()

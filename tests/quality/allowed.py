@@ -23,19 +23,9 @@ class Allowed:
 
 
 # --- Nu HTML Checker ---------------------------------------------------------------------
-VNU_ALLOWED: tuple[Allowed, ...] = (
-    Allowed(
-        message=r"^Attribute “autocomplete” is only allowed when the input type is ",
-        extract=r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox" '
-                r'id="__(drawer|search)" autocomplete="off">',
-        reason="mkdocs-material's base.html puts autocomplete=\"off\" on its two hidden "
-               "checkbox toggles (navigation drawer, search) so that browsers do not restore "
-               "their checked state on back/forward; HTML allows autocomplete only on text-like "
-               "inputs. Theme markup; harmless (the attribute is ignored). The two inputs "
-               "stand outside every template block of base.html, so no partial or block "
-               "override reaches them (only a copy of the whole base.html would).",
-    ),
-)
+# The theme's checkbox toggles with autocomplete="off" are corrected by
+# generator/write/theme_markup.py (applied by the hook to every page).
+VNU_ALLOWED: tuple[Allowed, ...] = ()
 
 
 # --- axe-core ----------------------------------------------------------------------------

@@ -106,6 +106,17 @@
     });
   }
 
+  // A page shown again from the back/forward cache opens with the menu and the search
+  // closed (the theme's toggles carry no autocomplete="off", see theme_markup.py).
+  window.addEventListener("pageshow", function (event) {
+    var navigation = performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
+    if (!event.persisted && !(navigation && navigation.type === "back_forward")) return;
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) toggle.click();
+    });
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     sortableTables();
     copyButtons();
