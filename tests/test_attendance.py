@@ -176,10 +176,23 @@ def test_a_note_in_parentheses_at_the_end_limits_attendance_to_its_items(line, n
 
 @pytest.mark.parametrize(("note", "expected"), [
     ("pkt 4", (4,)), ("pkt 2-3", (2, 3)), ("pkt 2–4", (2, 3, 4)), ("punkt 4 och 6", (4, 6)),
-    ("p. 5, 7", (5, 7)), ("§ 47", (47,)), ("från kl. 10", ()), ("digitalt", ()),
+    ("p. 5, 7", (5, 7)), ("§ 47", (47,)), ("§§ 4-6", (4, 5, 6)), ("endast pkt 5", (5,)), ("under pkt 4", (4,)),
+    ("från pkt 2 till 4", (2, 3, 4)), ("pkt 2 t.o.m. pkt 4", (2, 3, 4)), ("pkt 4, från kl. 10", (4,)),
+    ("från kl. 10", ()), ("digitalt", ()),
 ])
-def test_item_numbers_of_a_note(note, expected):
+def test_the_items_of_a_note_are_the_items_attended(note, expected):
     assert item_numbers(note) == expected
+
+
+@pytest.mark.parametrize("note", ["ej pkt 3", "inte § 4", "utom punkt 3", "digitalt, ej pkt 3",
+                                  "från pkt 3", "fr.o.m. pkt 3", "efter pkt 3", "till och med punkt 2", "t.o.m. pkt 2"])
+def test_a_note_that_excludes_items_or_leaves_the_range_open_names_no_items(note):
+    assert item_numbers(note) == ()
+
+
+def test_an_excluding_note_is_kept_but_limits_no_items():
+    anna = only("Närvarande:\nAnna Berg, Ale (ej pkt 3)")
+    assert (anna.name, anna.affiliation.name, anna.note, anna.items) == ("Anna Berg", "Ale", "ej pkt 3", ())
 
 
 @pytest.mark.parametrize("replaces", ["ersätter", "i stället för", "istället för", "tjänstgör för"])

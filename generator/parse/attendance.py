@@ -9,16 +9,23 @@ forms (one person or several per line; bullets before a name are ignored):
     Ulla-Britt Hagman (S), ordförande, Borås       party, role, affiliation (any order)
     Fredrik Alm, förbundsdirektör, Sjuhärads ...   a job title is neither role nor affiliation
     Anna Rieglert, Göteborg (pkt 4)                a note limiting attendance to item 4
+                                                   (`ej pkt 3`, `från pkt 3`: a note naming no items)
+    Ordförande Eva Lund, Lerum                     a role before the name
+    Karl Ek och Lisa Holm, Mölndal                 two people, one affiliation
     Roland Ek (L), Vårgårda, ersätter B Lund (L)   whom someone replaces is a note, dropped
     Veronica Tindvall/Mona Molki, Öckerö           two people, one affiliation
     Gunilla Bergström GR, FoU i Väst               the affiliation begins inside the name part
     GR:  /  Från Arbetsförmedlingen:               a group heading: the names below belong to it
     Eva Lund (Ale), Omar Haddad och Stina Larsson (Göteborg), ...   one running paragraph
+    Eva Lund, Omar Haddad (Ale), Stina Larsson (S), Per Ek          (names since the previous
+                                                   parentheses share them; a party is a party)
     Namn<TAB>Kommun<TAB>Närvarande<TAB>Frånvarande  a table: header row, then marks per row
 
 A candidate becomes an attendee only if it looks like a personal name (2-4 capitalised
 words, hyphens allowed, no digits, not an organisation or municipality); anything else
-in an attendance list is reported with its line and never becomes a person.
+in an attendance list is reported with its line and never becomes a person. A label that
+opens another part of the header (`Plats:`, `Justeras`, `Sekreterare:`, `Vid pennan:`)
+ends the list; it is no group heading.
 """
 
 from __future__ import annotations
@@ -38,6 +45,12 @@ _NOTE = re.compile(r"\s*\(([^()]*)\)\s*\.?$")
 _NOTE_WORDS = re.compile(r"\d|\b(?:pkt|punkt|p\.|§|del av|från|till|kl\.?|fr\.?o\.?m|t\.?o\.?m|ej|endast|digitalt|via)\b",
                          re.IGNORECASE)
 _ITEM_NUMBERS = re.compile(r"(?:\b(?:pkt|punkt|p\.)|§)\s*([\d\s,–\-och]+)", re.IGNORECASE)
+# `pkt 2 till 4`, `pkt 2 t.o.m. pkt 4`: the words of a range between two item numbers
+_ITEM_RANGE_WORDS = re.compile(r"(?<=\d)\s+(?:till(?:\s+och\s+med)?|t\.?\s?o\.?\s?m\.?)\s+(?:(?:pkt|punkt|p\.|§)\s*)?(?=\d)",
+                               re.IGNORECASE)
+_EXCLUDING = re.compile(r"\b(?:ej|inte|utom|förutom)\b", re.IGNORECASE)
+_OPEN_ENDED = re.compile(r"\b(?:från|fr\.?\s?o\.?\s?m\.?|efter|till(?:\s+och\s+med)?|t\.?\s?o\.?\s?m\.?|före|innan)\s*$",
+                         re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-–—•·▪*]\s*")
 _DASH = re.compile(r"\s+[–—-]\s+")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.]*(?:-[^\W\d_][^\W\d_'’]*)*$")
@@ -68,17 +81,27 @@ def looks_like_name(text: str) -> bool:
 
 
 def item_numbers(note: str) -> tuple[int, ...]:
-    """`pkt 4` -> (4,); `pkt 2-3` -> (2, 3); `punkt 4 och 6` -> (4, 6); `§ 47` -> (47,)."""
+    """`pkt 4` -> (4,); `pkt 2-3` and `från pkt 2 till 3` -> (2, 3); `punkt 4 och 6` -> (4, 6);
+    `§ 47` -> (47,). A note that excludes items (`ej pkt 3`, `utom § 4`) or leaves the range
+    open (`från pkt 3`, `till och med punkt 2`) names no items the person attended: ()."""
+    note = _ITEM_RANGE_WORDS.sub("-", note)
     match = _ITEM_NUMBERS.search(note)
     if not match:
         return ()
+    before = note[: match.start()]
+    if _EXCLUDING.search(before):
+        return ()
     numbers: set[int] = set()
+    ranged = False
     for part in re.split(r",|och", match.group(1)):
         bounds = [int(n) for n in re.findall(r"\d+", part)]
         if len(bounds) == 2 and bounds[0] <= bounds[1] <= bounds[0] + 30:
             numbers.update(range(bounds[0], bounds[1] + 1))
+            ranged = True
         else:
             numbers.update(bounds)
+    if _OPEN_ENDED.search(before) and not ranged:
+        return ()
     return tuple(sorted(numbers))
 
 
