@@ -356,6 +356,15 @@ def test_an_attendance_heading_inside_an_agenda_item_is_content():
     assert document.attendees == ()
 
 
+@pytest.mark.parametrize("nobody", ["Inga", "inga.", "Ingen", "-", "Inga frånvarande", "Inga anmälda förhinder"])
+def test_a_line_saying_nobody_is_listed_is_neither_a_person_nor_reported(nobody):
+    document, diagnostics = parse_text(minutes_with(f"Närvarande:\nAnna Berg, Ale\n\nFrånvarande: {nobody}\n\n"
+                                                    f"Gäster:\n{nobody}\nKarl Ek, Lerum"))
+    assert [(a.name, a.status, a.role) for a in document.attendees] == [
+        ("Anna Berg", "present", None), ("Karl Ek", "present", "gäst")]
+    assert warnings_about_names(diagnostics) == []
+
+
 # --- what is not a name ------------------------------------------------------------------------
 
 def reader(diagnostics: Diagnostics) -> AttendanceReader:

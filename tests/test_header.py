@@ -166,6 +166,7 @@ def test_network_in_header_reports_its_body_line_and_the_written_form():
     ("Minnesanteckningar\nMöte den 3 februari 2022", "2022-02-03", 2),
     ("Minnesanteckningar\nTid: 13/2 2025 kl 13.00-15.00\nPlats: Ale", "2025-02-13", 2),
     ("Minnesanteckningar\nPlats: Ale\nGöteborg 2024-03-05", "2024-03-05", 3),
+    ("Anteckningar från mötet som hölls\n5 mars 2024", "2024-03-05", 2),
 ])
 def test_a_date_in_the_header_is_the_meetings_date_from_the_text(header, value, line):
     document, _ = parse_text(header + LIST_AND_ITEM.format(body="Ordföranden hälsar välkommen."))

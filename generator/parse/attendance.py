@@ -230,6 +230,9 @@ class AttendanceReader:
     def add_line(self, line: str, number: int, status: str, role: str | None, group: Affiliation | None) -> bool:
         """The people of one attendance line; False when the line holds no one (the list
         has ended), so the caller can read it as something else."""
+        key = " ".join(line.strip(" .:;-–—•·▪*").casefold().split())
+        if not key or key in self.terms.no_one:
+            return True  # `Frånvarande: Inga` or `–`: nobody, and nothing to report
         entries = self.entries(line, role, group)
         if not entries:
             return False

@@ -406,8 +406,8 @@ def _is_header_line(text: _Text, date: _FullDate, cues: DateCues, title: bool = 
     if cues.tense.search(line):  # "Datum för nästa möte: ..." dates something else
         return False
     above = _heading_above(text, date.line, cues)
-    if above is not None and cues.tense.search(above):  # "Nästa möte" over "2024-05-20 kl. 9-12"
-        return False
+    if above is not None and any(m.group("future") for m in cues.tense.finditer(above)):
+        return False  # "Nästa möte" over "2024-05-20 kl. 9-12": the heading says what it dates
     if cues.header_label.search(line) or title:
         return True
     rest = text.body[line_start : date.start] + " " + text.body[date.end : line_end]
