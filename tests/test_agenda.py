@@ -37,13 +37,19 @@ def paragraphs(item) -> list[str]:
 
 @pytest.mark.parametrize(("first", "second"), [
     ("1. Inledning", "2. Ekonomi"),
+    ("1.Inledning", "2.Ekonomi"),
     ("1) Inledning", "2) Ekonomi"),
+    ("1.\tInledning", "2.\tEkonomi"),
     ("1\tInledning", "2\tEkonomi"),
     ("1 Inledning", "2 Ekonomi"),
     ("Punkt 1 Inledning", "Punkt 2 Ekonomi"),
     ("Punkt 1. Inledning", "Punkt 2. Ekonomi"),
     ("§ 1 Inledning", "§ 2 Ekonomi"),
     ("§1 Inledning", "§2 Ekonomi"),
+    ("§ 1. Inledning", "§ 2. Ekonomi"),
+    ("Punkt 1: Inledning", "Punkt 2: Ekonomi"),
+    ("Pkt 1 Inledning", "Pkt 2 Ekonomi"),
+    ("Ärende 1 Inledning", "Ärende 2 Ekonomi"),
 ])
 def test_an_item_is_a_number_in_any_of_the_written_forms_followed_by_its_title(first, second):
     assert items(f"{first}\n\nText.\n\n{second}\n\nText.") == [

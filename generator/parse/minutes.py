@@ -99,7 +99,7 @@ class MinutesParser:
         self._item = re.compile(
             rf"^(?:(?P<prefix>{prefix})\.?\s*(?P<pnum>\d{{1,3}})(?:\.(?P<psub>\d{{1,2}}))?"
             rf"|(?P<num>\d{{1,3}})(?:\.(?P<sub>\d{{1,2}}))?)"
-            rf"(?P<sep>\.(?!\d)|\)|:)?(?:(?P<space>[ \t]+)(?P<title>\S.*))?$",
+            rf"(?P<sep>\.(?!\d)|\)|:)?(?:(?P<space>[ \t]+)(?P<title>\S.*)|(?<=[.)])(?P<tight>[A-ZÅÄÖ].*))?$",
             re.IGNORECASE)
         # Ordered recognisers: each returns True when it took the block.
         self.recognisers: list[tuple[str, Callable[[RawBlock, int, list[RawBlock]], bool]]] = [
@@ -259,7 +259,7 @@ class MinutesParser:
         prefixed = match.group("prefix") is not None
         number = int(match.group("pnum") or match.group("num"))
         sub_text = match.group("psub") or match.group("sub")
-        title = (match.group("title") or "").strip() or None
+        title = (match.group("title") or match.group("tight") or "").strip() or None  # `1.Inledning` too
         bare = not prefixed and not match.group("sep") and (match.group("space") or "").strip(" ") == ""
         bare = bare and "\t" not in (match.group("space") or "")
         if title is None and not prefixed:
