@@ -232,6 +232,8 @@ Anna Berg (S) reserverar sig mot beslutet.
     ("Styrgruppen beslutar att anta planen.", "beslutar att"),
     ("Beredningen beslutar om ny mötestid.", "beslutar om"),
     ("Mötet beslutade att nästa möte blir digitalt.", "beslutade att"),
+    ("Nätverket beslutar enhälligt att anta förslaget.", "beslutar enhälligt att"),
+    ("Styrgruppen beslutade därför att skjuta upp frågan.", "beslutade därför att"),
     ("Nätverket ställer sig bakom förslaget.", "ställer sig bakom"),
 ])
 def test_a_sentence_worded_as_a_decision_of_the_meeting_is_a_derived_decision(sentence, wording):
@@ -246,6 +248,8 @@ def test_a_sentence_worded_as_a_decision_of_the_meeting_is_a_derived_decision(se
     "Vid förra mötet beslutades att nätverket ska bjuda in Arbetsförmedlingen.",
     "På föregående möte beslutade nätverket att anta planen.",
     "Styrgruppen har tidigare beslutat att delta i projektet.",
+    "Styrgruppen beslutade tidigare att delta i projektet.",
+    "Nätverket beslutade redan i höstas att delta.",
     "Kommunerna har tidigare fattat beslut om att delta.",
     "Beslutet fattades vid förra mötet.",
     "Anna Berg yrkar att nätverket beslutar att avslå förslaget.",
@@ -257,6 +261,12 @@ def test_earlier_decisions_questions_conditions_and_yrkanden_are_no_decisions(se
     document = parse(f"4. Övrigt\n\n{sentence}")
     assert document.decisions == ()
     assert paragraphs(document.items[0]) == [sentence]
+
+
+def test_only_the_sentences_stating_this_meetings_decision_are_its_text():
+    paragraph = "Vid förra mötet beslutades att utreda frågan. Nätverket beslutar nu att anta förslaget."
+    [decision] = parse(f"4. Övrigt\n\n{paragraph}").decisions
+    assert (decision.text, decision.context) == ("Nätverket beslutar nu att anta förslaget.", paragraph)
 
 
 def test_a_worded_decision_is_discussion_where_the_item_labels_its_decisions():
