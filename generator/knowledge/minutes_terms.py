@@ -28,6 +28,7 @@ class MinutesTerms:
     present_columns: frozenset[str]
     absent_columns: frozenset[str]
     marks: frozenset[str]
+    no_one: frozenset[str]  # `Inga`, `Ingen`: an attendance line that lists nobody
     role: re.Pattern[str]  # a role word, whole
     roles: tuple[str, ...]
     party: re.Pattern[str]  # "(S)" after a name
@@ -78,6 +79,7 @@ def read_minutes_terms(path: Path) -> MinutesTerms:
         present_columns=frozenset(_key(c) for c in columns["present"]),
         absent_columns=frozenset(_key(c) for c in columns["absent"]),
         marks=frozenset(_key(m) for m in fields.texts("attendance_marks")),
+        no_one=frozenset(_key(m) for m in fields.texts("no_one")),
         role=re.compile(rf"^(?:{phrase_alternation(list(roles))})$", flags),
         roles=roles,
         party=re.compile(rf"\s*\((?P<party>{'|'.join(map(re.escape, parties))})\)", 0),

@@ -153,8 +153,9 @@ def _network(source: SourceFile, settings: Settings, kind: Kind, knowledge: Know
         return value.strip()
     if kind in (Kind.MINUTES, Kind.OTHER):
         terms = knowledge.minutes_terms
+        item_start = _item_start(terms.item_prefix)
         found = network_in_header(source.body, settings, terms,
-                                  stop=lambda line: bool(terms.heading.match(line) or _ITEM_START.match(line)))
+                                  stop=lambda line: bool(terms.heading.match(line) or item_start.match(line)))
         if found is not None:
             if not found.configured:
                 diagnostics.info(source.name, source.file_line(found.line),
@@ -169,7 +170,10 @@ def _network(source: SourceFile, settings: Settings, kind: Kind, knowledge: Know
     return settings.default_network if kind is Kind.MINUTES else ""
 
 
-_ITEM_START = re.compile(r"^(?:§\s*\d|\d{1,3}(?:[.)]|\t)\s*\S)")
+def _item_start(prefix: str) -> re.Pattern[str]:
+    """The first line of an agenda item (`1. Inledning`, `1)`, `§ 12`, `Punkt 3`, `Ärende 4`):
+    the header ends there, and a network named below it is only mentioned in the body."""
+    return re.compile(rf"^(?:(?:{prefix})\.?\s*\d|\d{{1,3}}(?:[.)]|\t)\s*\S)", re.IGNORECASE)
 
 
 def _title(source: SourceFile, default: str) -> str:

@@ -9,16 +9,23 @@ forms (one person or several per line; bullets before a name are ignored):
     Ulla-Britt Hagman (S), ordförande, Borås       party, role, affiliation (any order)
     Fredrik Alm, förbundsdirektör, Sjuhärads ...   a job title is neither role nor affiliation
     Anna Rieglert, Göteborg (pkt 4)                a note limiting attendance to item 4
+                                                   (`ej pkt 3`, `från pkt 3`: a note naming no items)
+    Ordförande Eva Lund, Lerum                     a role before the name
+    Karl Ek och Lisa Holm, Mölndal                 two people, one affiliation
     Roland Ek (L), Vårgårda, ersätter B Lund (L)   whom someone replaces is a note, dropped
     Veronica Tindvall/Mona Molki, Öckerö           two people, one affiliation
     Gunilla Bergström GR, FoU i Väst               the affiliation begins inside the name part
     GR:  /  Från Arbetsförmedlingen:               a group heading: the names below belong to it
     Eva Lund (Ale), Omar Haddad och Stina Larsson (Göteborg), ...   one running paragraph
+    Eva Lund, Omar Haddad (Ale), Stina Larsson (S), Per Ek          (names since the previous
+                                                   parentheses share them; a party is a party)
     Namn<TAB>Kommun<TAB>Närvarande<TAB>Frånvarande  a table: header row, then marks per row
 
 A candidate becomes an attendee only if it looks like a personal name (2-4 capitalised
 words, hyphens allowed, no digits, not an organisation or municipality); anything else
-in an attendance list is reported with its line and never becomes a person.
+in an attendance list is reported with its line and never becomes a person. A label that
+opens another part of the header (`Plats:`, `Justeras`, `Sekreterare:`, `Vid pennan:`)
+ends the list; it is no group heading.
 """
 
 from __future__ import annotations
@@ -38,12 +45,25 @@ _NOTE = re.compile(r"\s*\(([^()]*)\)\s*\.?$")
 _NOTE_WORDS = re.compile(r"\d|\b(?:pkt|punkt|p\.|§|del av|från|till|kl\.?|fr\.?o\.?m|t\.?o\.?m|ej|endast|digitalt|via)\b",
                          re.IGNORECASE)
 _ITEM_NUMBERS = re.compile(r"(?:\b(?:pkt|punkt|p\.)|§)\s*([\d\s,–\-och]+)", re.IGNORECASE)
+# `pkt 2 till 4`, `pkt 2 t.o.m. pkt 4`: the words of a range between two item numbers
+_ITEM_RANGE_WORDS = re.compile(r"(?<=\d)\s+(?:till(?:\s+och\s+med)?|t\.?\s?o\.?\s?m\.?)\s+(?:(?:pkt|punkt|p\.|§)\s*)?(?=\d)",
+                               re.IGNORECASE)
+_EXCLUDING = re.compile(r"\b(?:ej|inte|utom|förutom)\b", re.IGNORECASE)
+_OPEN_ENDED = re.compile(r"\b(?:från|fr\.?\s?o\.?\s?m\.?|efter|till(?:\s+och\s+med)?|t\.?\s?o\.?\s?m\.?|före|innan)\s*$",
+                         re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-–—•·▪*]\s*")
 _DASH = re.compile(r"\s+[–—-]\s+")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.]*(?:-[^\W\d_][^\W\d_'’]*)*$")
 _PARTICLES = {"af", "von", "van", "de", "der", "den", "al", "el", "da", "di", "du", "la", "le", "bin", "ibn", "ben"}
 _IN_PARENTHESES = re.compile(r"\s*\(([^()]+)\)")
 _PARAGRAPH_ENTRY = re.compile(r"(?P<names>[^,;()]+?)\s*\((?P<inside>[^()]+)\)")
+_AND = re.compile(r"\s*,\s*|\s+och\s+|\s+samt\s+")
+
+
+def _paragraph_names(text: str) -> list[str]:
+    """`, Birgitta Holmqvist och Stina Larsson ` -> [`Birgitta Holmqvist`, `Stina Larsson`]."""
+    text = re.sub(r"^(?:[\s,;.]|och\s|samt\s)+", "", text).rstrip(" ,;.")
+    return [name.strip() for name in _AND.split(text) if name.strip()]
 
 
 def looks_like_name(text: str) -> bool:
@@ -61,17 +81,27 @@ def looks_like_name(text: str) -> bool:
 
 
 def item_numbers(note: str) -> tuple[int, ...]:
-    """`pkt 4` -> (4,); `pkt 2-3` -> (2, 3); `punkt 4 och 6` -> (4, 6); `§ 47` -> (47,)."""
+    """`pkt 4` -> (4,); `pkt 2-3` and `från pkt 2 till 3` -> (2, 3); `punkt 4 och 6` -> (4, 6);
+    `§ 47` -> (47,). A note that excludes items (`ej pkt 3`, `utom § 4`) or leaves the range
+    open (`från pkt 3`, `till och med punkt 2`) names no items the person attended: ()."""
+    note = _ITEM_RANGE_WORDS.sub("-", note)
     match = _ITEM_NUMBERS.search(note)
     if not match:
         return ()
+    before = note[: match.start()]
+    if _EXCLUDING.search(before):
+        return ()
     numbers: set[int] = set()
+    ranged = False
     for part in re.split(r",|och", match.group(1)):
         bounds = [int(n) for n in re.findall(r"\d+", part)]
         if len(bounds) == 2 and bounds[0] <= bounds[1] <= bounds[0] + 30:
             numbers.update(range(bounds[0], bounds[1] + 1))
+            ranged = True
         else:
             numbers.update(bounds)
+    if _OPEN_ENDED.search(before) and not ranged:
+        return ()
     return tuple(sorted(numbers))
 
 
@@ -122,7 +152,7 @@ class AttendanceReader:
         """The affiliation a group heading (`GR`, `GR:`, `Från Arbetsförmedlingen:`) gives
         to the names below it, or None when the line is no group heading."""
         text = _BULLET.sub("", line).strip()
-        if "," in text or "\t" in text or len(text) > 60:
+        if "," in text or "\t" in text or len(text) > 60 or self.closes_list(text):
             return None
         colon = text.endswith(":")
         text = text.rstrip(":").strip()
@@ -135,6 +165,21 @@ class AttendanceReader:
         if looks_like_name(text):
             return None
         return Affiliation(written=text, name=text, kind="unknown") if colon and text[0].isupper() else None
+
+    def closes_list(self, line: str) -> bool:
+        """A label that opens something else than attendance (`Plats: ...`, `Justeras`,
+        `Sekreterare:`, `Vid pennan: ...`, `Beslut:`): the list has ended, and the line is
+        neither a group heading nor a person. A signature or note-taker label counts alone
+        on its line or before a colon (`Ordförande Anna Berg, Ale` is an attendee's line)."""
+        text = _BULLET.sub("", line).strip()
+        terms = self.terms
+        if terms.header_label.match(text) or terms.decision_label.match(text) or terms.proposal_label.match(text):
+            return True
+        signature = terms.signature.match(text)
+        if signature and (signature.group(0).rstrip().endswith(":") or not text[signature.end():].strip()):
+            return True
+        note_taker = terms.note_taker.match(text)
+        return bool(note_taker) and text[note_taker.end("label"):].lstrip()[:1] in ("", ":")
 
     def table_columns(self, line: str) -> Columns | None:
         """The columns of an attendance table, when `line` is its header row."""
@@ -185,6 +230,9 @@ class AttendanceReader:
     def add_line(self, line: str, number: int, status: str, role: str | None, group: Affiliation | None) -> bool:
         """The people of one attendance line; False when the line holds no one (the list
         has ended), so the caller can read it as something else."""
+        key = " ".join(line.strip(" .:;-–—•·▪*").casefold().split())
+        if not key or key in self.terms.no_one:
+            return True  # `Frånvarande: Inga` or `–`: nobody, and nothing to report
         entries = self.entries(line, role, group)
         if not entries:
             return False
@@ -200,14 +248,24 @@ class AttendanceReader:
         return self._one_line(text, role, group)
 
     def _paragraph(self, text: str, role: str | None, group: Affiliation | None) -> list[Entry]:
-        """`Eva Lund (Ale), Birgitta Holmqvist och Stina Larsson (Göteborg) och Kristina Palm (GR)`."""
+        """`Eva Lund (Ale), Birgitta Holmqvist och Stina Larsson (Göteborg) och Kristina Palm (GR)`:
+        the affiliation in parentheses belongs to every name since the previous parentheses
+        (`Eva Lund, Anna Berg (Ale)`); a party in parentheses (`Anna Berg (S)`) to the name
+        right before it. Names after the last parentheses have the group's affiliation."""
         found: list[Entry] = []
-        for match in _PARAGRAPH_ENTRY.finditer(text):
-            names = re.sub(r"^(?:,|\s|och\s)+", "", match.group("names").strip())
-            affiliation = self.registers.affiliation(match.group("inside").strip())
-            for name in re.split(r"\s*,\s*|\s+och\s+|\s+samt\s+", names):
-                if name.strip():
-                    found.append(Entry(name.strip(), affiliation, role, None, None))
+        start = 0
+        for match in _IN_PARENTHESES.finditer(text):
+            names = _paragraph_names(text[start:match.start()])
+            start = match.end()
+            inside = " ".join(match.group(1).split())
+            if self.terms.party.fullmatch(f"({inside})"):
+                found.extend(Entry(name, group, role, None, None) for name in names[:-1])
+                if names:
+                    found.append(Entry(names[-1], group, role, inside, None))
+                continue
+            affiliation = self.registers.affiliation(inside)
+            found.extend(Entry(name, affiliation, role, None, None) for name in names)
+        found.extend(Entry(name, group, role, None, None) for name in _paragraph_names(text[start:]))
         return found
 
     def _one_line(self, text: str, default_role: str | None, group: Affiliation | None) -> list[Entry]:
@@ -248,6 +306,9 @@ class AttendanceReader:
         if spilled:
             rest.insert(0, spilled)
         role = None
+        names_part, leading = self._leading_role(names_part)
+        if leading:
+            role = leading
         titles: list[str] = []
         for part in rest:
             part = terms.party.sub("", part).strip()
@@ -279,7 +340,20 @@ class AttendanceReader:
         if affiliation is None:
             affiliation = group
         names = [n.strip() for n in re.split(r"\s*/\s*", names_part) if n.strip()]
+        if len(names) == 1:
+            pair = [n.strip() for n in re.split(r"\s+(?:och|samt)\s+", names[0])]
+            if len(pair) > 1 and all(looks_like_name(n) for n in pair):
+                names = pair  # `Karl Ek och Lisa Holm, Mölndal`: two people, one affiliation
         return [Entry(name, affiliation, role or default_role, party, note) for name in names]
+
+    def _leading_role(self, names_part: str) -> tuple[str, str | None]:
+        """`Ordförande Eva Lund`: a role written before the name is the role, not part of it."""
+        words = names_part.split()
+        for cut in range(min(3, len(words) - 2), 0, -1):
+            head = " ".join(words[:cut]).casefold()
+            if self.terms.role.match(head) and looks_like_name(" ".join(words[cut:])):
+                return " ".join(words[cut:]), head
+        return names_part, None
 
     def _name_and_spill(self, names_part: str) -> tuple[str, str | None]:
         """`Gunilla Bergström GR`: trailing words of the name part that name an organisation

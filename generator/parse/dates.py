@@ -405,6 +405,9 @@ def _is_header_line(text: _Text, date: _FullDate, cues: DateCues, title: bool = 
     line = text.body[line_start:line_end]
     if cues.tense.search(line):  # "Datum för nästa möte: ..." dates something else
         return False
+    above = _heading_above(text, date.line, cues)
+    if above is not None and any(m.group("future") for m in cues.tense.finditer(above)):
+        return False  # "Nästa möte" over "2024-05-20 kl. 9-12": the heading says what it dates
     if cues.header_label.search(line) or title:
         return True
     rest = text.body[line_start : date.start] + " " + text.body[date.end : line_end]
@@ -414,6 +417,20 @@ def _is_header_line(text: _Text, date: _FullDate, cues: DateCues, title: bool = 
     words = re.findall(r"[^\W\d_]+", rest)
     # nothing but the date, or a place name or two beside it ("Göteborg 2023-09-12")
     return len(words) <= 2 and all(w[0].isupper() for w in words)
+
+
+def _heading_above(text: _Text, line: int, cues: DateCues) -> str | None:
+    """The short dateless line right above `line` (blank lines between allowed), which says
+    what the date below it is: `Nästa möte` (or `5. Nästa möte`) over `2024-05-20 kl. 9-12`."""
+    for previous in range(line - 1, max(line - 3, 0), -1):
+        above = text.line_text(previous).strip()
+        if not above:
+            continue
+        if len(above.split()) <= 6 and not any(p.search(above) for p in (
+                cues.iso_date, cues.text_date, cues.numeric_date, cues.month_year)):
+            return above
+        return None
+    return None
 
 
 def _publication_date(text: _Text, dates: list[_FullDate], cues: DateCues) -> DocumentDate | None:

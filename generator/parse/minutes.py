@@ -95,6 +95,7 @@ class MinutesParser:
         self.terms: MinutesTerms = knowledge.minutes_terms
         self.wording = knowledge.wording
         self.registers = knowledge.registers
+        self.months = frozenset(knowledge.date_cues.month_lookup)  # `3 mars ...` is a date, not item 3
         self.parts = MinutesParts()
         self.state = _State()
         self.attendance = AttendanceReader(self.terms, knowledge.registers, diagnostics, source.name, source.file_line)
@@ -102,7 +103,7 @@ class MinutesParser:
         self._item = re.compile(
             rf"^(?:(?P<prefix>{prefix})\.?\s*(?P<pnum>\d{{1,3}})(?:\.(?P<psub>\d{{1,2}}))?"
             rf"|(?P<num>\d{{1,3}})(?:\.(?P<sub>\d{{1,2}}))?)"
-            rf"(?P<sep>\.(?!\d)|\)|:)?(?:(?P<space>[ \t]+)(?P<title>\S.*))?$",
+            rf"(?P<sep>\.(?!\d)|\)|:)?(?:(?P<space>[ \t]+)(?P<title>\S.*)|(?<=[.)])(?P<tight>[A-ZÅÄÖ].*))?$",
             re.IGNORECASE)
         # Ordered recognisers: each returns True when it took the block.
         self.recognisers: list[tuple[str, Callable[[RawBlock, int, list[RawBlock]], bool]]] = [
@@ -231,8 +232,8 @@ class MinutesParser:
     def _attendance_lines(self, block: RawBlock, index: int, blocks: list[RawBlock]) -> bool:
         if self.state.attendance is None:
             return False
-        if self.terms.header_label.match(block.first):
-            self.state.attendance = None  # `Justerare: ...`, `Plats: ...`: the list has ended
+        if self.attendance.closes_list(block.first):
+            self.state.attendance = None  # `Justerare: ...`, `Plats: ...`, `Vid pennan:`: the list has ended
             return False
         return self._attendance_rows(block)
 
@@ -268,13 +269,16 @@ class MinutesParser:
         prefixed = match.group("prefix") is not None
         number = int(match.group("pnum") or match.group("num"))
         sub_text = match.group("psub") or match.group("sub")
-        title = (match.group("title") or "").strip() or None
+        title = (match.group("title") or match.group("tight") or "").strip() or None  # `1.Inledning` too
         bare = not prefixed and not match.group("sep") and (match.group("space") or "").strip(" ") == ""
         bare = bare and "\t" not in (match.group("space") or "")
         if title is None and not prefixed:
             return None  # a number alone is a title only after `§` or `Punkt`
         if title is not None and not (title[0].isalpha() or title[0] in "\"”“'(«"):
             return None  # `1 850 platser`: a figure, not an item
+        if title is not None and not prefixed and title[0].islower() \
+                and re.split(r"[\s.,]", title, maxsplit=1)[0] in self.months:
+            return None  # `3 mars hölls ...`, `3. maj 2024 kommer ...`: a date, not an item
         return ItemNumber(number, int(sub_text) if sub_text else None, title, prefixed, bare)
 
     def _accepts_item(self, item: ItemNumber, current: ItemNumber | None) -> bool:
