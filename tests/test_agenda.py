@@ -167,6 +167,34 @@ att lägga rapporten till handlingarna.
         ("beslut-4-2", "att uppdra åt kansliet att följa upp den i maj", False),
         ("beslut-4-3", "att lägga rapporten till handlingarna.", False)]
     assert "Styrgruppen beslutar" not in " ".join(d.text for d in found)  # the introducing line is no clause
+    assert [d.line for d in found] == [7, 8, 10]  # each clause on the line it starts on
+
+
+def test_att_clauses_each_a_paragraph_under_a_heading_standing_alone():
+    body = """
+4. Budget
+
+Förslag till beslut
+
+Styrgruppen föreslås anta budgeten.
+
+Beslut
+
+att anta budgeten,
+
+att följa upp den i maj
+
+5. Övrigt
+
+Beslut
+
+Nästa möte flyttas till juni.
+"""
+    found = parse(body).decisions
+    assert [(d.anchor, d.text, d.proposal, d.line) for d in found] == [
+        ("beslut-4-1", "att anta budgeten", "Styrgruppen föreslås anta budgeten.", 11),
+        ("beslut-4-2", "att följa upp den i maj", "Styrgruppen föreslås anta budgeten.", 13),
+        ("beslut-5-1", "Nästa möte flyttas till juni.", None, 19)]
 
 
 def test_decisions_under_a_sub_item_carry_the_sub_item_in_their_anchor():
@@ -357,3 +385,25 @@ def test_a_justeras_block_alone_names_no_note_taker():
     document = parse("1. Inledning\n\nText.\n\nJusteras\n\nKarl Ek\tPer Ny")
     assert document.note_taker is None
     assert paragraphs(document.items[0]) == ["Text."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "En ny ordförande ska utses vid nästa möte.",
+    "Planen behöver godkännas av styrelsen.",
+    "Budgeten kommer att fastställas i december.",
+])
+def test_what_is_still_to_be_decided_is_no_decision(sentence):
+    assert decisions(f"1. Val\n\n{sentence}") == []
+
+
+
+def test_a_heading_below_the_note_taker_is_no_title_and_is_kept():
+    document = parse("Närvarande\nEva Lund, Ale\n\nVid pennan: Lisa Holm\nDagordning\n1. Val\n\nText.")
+    assert (document.note_taker.name, document.note_taker.title) == ("Lisa Holm", None)
+    assert [b.text for b in document.preamble] == ["Dagordning"]
+    assert [i.title for i in document.items] == ["Val"]
+
+
+def test_the_line_below_a_note_taker_named_alone_is_the_title():
+    document = parse("1. Val\n\nText.\n\nVid protokollet\nLisa Holm\nProcessledare, GR")
+    assert (document.note_taker.name, document.note_taker.title) == ("Lisa Holm", "Processledare, GR")

@@ -164,6 +164,8 @@ class MinutesParser:
             return True
         if terms.signature.match(line) and len(line.split()) <= 4:
             return True
+        if terms.document_type.fullmatch(line.strip().rstrip(":")):
+            return True  # `Dagordning` alone: a heading, never the tail of the block above
         item = self._item_number(line)
         return item is not None and self._accepts_item(item, current)
 
@@ -369,7 +371,10 @@ class MinutesParser:
         name = name.strip()
         if not looks_like_name(name):
             return False
-        title = title.strip() or (lines[1].strip() if len(lines) > 1 else None)
+        below = lines[1].strip() if len(lines) > 1 else ""
+        if below and self._opens(below, self.state.item):
+            below = ""  # `Dagordning`, `1. Inledning`: what comes next, not the note-taker's title
+        title = title.strip() or below or None
         self.parts.note_taker = NoteTaker(name, title or None, self.source.file_line(line))
         return True
 
@@ -423,8 +428,8 @@ class MinutesParser:
         text = "\n".join(block.lines)
         if _ATT_CLAUSE.match(block.first):
             self.state.open_clauses = True
-            for clause in _att_clauses(text) or [_att_clause_alone(text)]:
-                self._add_decision(clause, block.line, proposal)
+            for offset, clause in _att_clauses(block.lines) or [(0, _att_clause_alone(text))]:
+                self._add_decision(clause, block.line + offset, proposal)
             return True
         if self.state.open_clauses:
             return False  # the clauses have ended
@@ -448,14 +453,15 @@ class MinutesParser:
         text = self._labelled(self.terms.decision_label, block)
         if text is None or self.state.item is None:
             return False
-        clauses = _att_clauses(text)
+        rest = self.terms.decision_label.match(block.first).group("rest") or ""
+        clauses = _att_clauses((rest, *block.lines[1:]))
         proposal = self.state.pending_proposal
         self.state.pending_proposal = None
         if not text:  # the label is a heading: the decision follows below it
             self.state.open_decision, self.state.open_clauses = (block.line, proposal), False
             return True
-        for clause in clauses or [_joined(text)]:
-            self._add_decision(clause, block.line, proposal)
+        for offset, clause in clauses or [(0, _joined(text))]:
+            self._add_decision(clause, block.line + offset, proposal)
         return True
 
     def _add_decision(self, text: str, line: int, proposal: Paragraph | None, derived: bool = False,
@@ -541,23 +547,20 @@ def _joined(text: str) -> str:
     return " ".join(text.split())
 
 
-def _att_clauses(text: str) -> list[str]:
-    """`att A,\\natt B, samt\\natt C` -> [`att A`, `att B`, `att C`]; an introducing line
-    (`Styrgruppen beslutar`) is not part of a clause. [] when the text has no clauses."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if not any(_ATT_CLAUSE.match(line) for line in lines) or len(lines) < 2:
+def _att_clauses(lines: tuple[str, ...] | list[str]) -> list[tuple[int, str]]:
+    """`att A,\\natt B, samt\\natt C` -> [(0, `att A`), (1, `att B`), (2, `att C`)]: each
+    clause with the index of the line it starts on; an introducing line (`Styrgruppen
+    beslutar`) is not part of a clause. [] when the lines hold no clauses."""
+    numbered = [(index, line.strip()) for index, line in enumerate(lines) if line.strip()]
+    if not any(_ATT_CLAUSE.match(line) for _, line in numbered) or len(numbered) < 2:
         return []
-    clauses: list[str] = []
-    for line in lines:
+    clauses: list[tuple[int, str]] = []
+    for index, line in numbered:
         if _ATT_CLAUSE.match(line):
-            clauses.append(line)
+            clauses.append((index, line))
         elif clauses:
-            clauses[-1] += " " + line
-    cleaned = []
-    for clause in clauses:
-        clause = re.sub(r"(?:,\s*samt|\s+samt|\s+och)$", "", _joined(clause)).rstrip(" ,;")
-        cleaned.append(clause)
-    return cleaned
+            clauses[-1] = (clauses[-1][0], clauses[-1][1] + " " + line)
+    return [(index, _att_clause_alone(clause)) for index, clause in clauses]
 
 
 def _att_clause_alone(text: str) -> str:
