@@ -10,6 +10,7 @@ or parsed again, and a build whose inputs have not changed at all does nothing.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -17,16 +18,18 @@ from typing import Callable
 from generator.knowledge import Knowledge, load_knowledge
 from generator.model import Diagnostic, Diagnostics, Document, SourceFile
 from generator.model.corpus import Corpus
+from generator.model.errors import ArkivError
 from generator.model.knowledge import Glossary
 from generator.parse import parse_document
 from generator.read.config import Settings, load_settings
 from generator.read.redact import hide_people
 from generator.read.ocr import stamp as ocr_stamp
 from generator.read.sources import list_sources, max_bytes, read_source
-from generator.render.abbreviations import annotate_html
+from generator.render.abbreviations import abbreviation_edits
+from generator.render.htmlscan import apply_edits, scan
 from generator.render.site import Reuse, render_site
 from generator.render.site_info import SITE_INFO_FILE
-from generator.render.tablecards import annotate_tables
+from generator.render.tablecards import table_edits
 from generator.resolve import Resolution, resolve
 from generator.resolve.addresses import LEDGER_FILE, ledger_text, read_ledger
 from generator.resolve.analysis import DocumentAnalysis, analyse
@@ -237,7 +240,47 @@ def annotate_page(html: str, glossary: Glossary) -> str:
     """A built page's content as the reader gets it (for the MkDocs hook): every glossary
     abbreviation explained on hover, and every table cell labelled with its column header
     for the card layout on phones."""
-    return annotate_tables(annotate_html(html, glossary))
+    return apply_edits(html, _page_edits(html, glossary))
 
 
-__all__ = ["SITE_INFO_FILE", "annotate_page", "check", "generate", "parse_all"]
+def _page_edits(html: str, glossary: Glossary) -> list[tuple[int, int, str]]:
+    tokens = list(scan(html))
+    edits = abbreviation_edits(html, tokens, glossary)
+    if "<table" in html:
+        edits += table_edits(html, tokens)
+    return edits
+
+
+class PageAnnotator:
+    """`annotate_page` for every page of one MkDocs build, remembering across builds the
+    edits made to each page content (by its digest), so unchanged pages cost a lookup."""
+
+    def __init__(self, glossary: Glossary, cache: BuildCache | None) -> None:
+        self.glossary = glossary
+        self.cache = cache
+        self.known = cache.load_annotations() if cache is not None else {}
+        self.used: dict[str, list] = {}
+
+    def annotate(self, html: str) -> str:
+        key = hashlib.blake2b(html.encode("utf-8"), digest_size=16).hexdigest()
+        edits = self.known.get(key)
+        if edits is None:
+            edits = _page_edits(html, self.glossary)
+        self.used[key] = edits
+        return apply_edits(html, edits)
+
+    def save(self) -> None:
+        """Keep the edits of this build's pages (and only those) for the next build."""
+        if self.cache is not None and self.used != self.known:
+            self.cache.store_annotations(self.used)
+
+
+def page_annotator(root: Path, knowledge: Knowledge) -> PageAnnotator:
+    try:
+        cache = _cache(root, load_settings(root), knowledge)
+    except ArkivError:
+        cache = None  # the build reports the settings' problem itself
+    return PageAnnotator(knowledge.glossary, cache)
+
+
+__all__ = ["SITE_INFO_FILE", "PageAnnotator", "annotate_page", "check", "generate", "page_annotator", "parse_all"]

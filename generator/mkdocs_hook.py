@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from generator.build import SITE_INFO_FILE, annotate_page, generate
+from generator.build import SITE_INFO_FILE, generate, page_annotator
 from generator.cli import SKIP_GENERATE
 from generator.knowledge import load_knowledge
 from generator.model.errors import ArkivError
@@ -27,7 +27,7 @@ from generator.write.theme_markup import valid_toggles
 
 log = logging.getLogger("mkdocs.hooks.arkiv")
 ERROR_PAGE = "404.html"
-_build: dict = {}  # what this build loaded once in on_pre_build (the glossary), for the page events
+_build: dict = {}  # what this build made once in on_pre_build (the page annotator), for the page events
 
 
 def _root(config) -> Path:
@@ -56,7 +56,7 @@ def on_config(config):
 def on_pre_build(config) -> None:
     try:
         knowledge = load_knowledge()
-        _build["glossary"] = knowledge.glossary
+        _build["annotator"] = page_annotator(_root(config), knowledge)
         if not os.environ.get(SKIP_GENERATE):
             result = generate(_root(config), knowledge=knowledge)
             for diagnostic in result.diagnostics.items:
@@ -83,7 +83,7 @@ def on_serve(server, config, builder):
 
 def on_page_content(html: str, page, config, files) -> str:
     """Abbreviations explained on hover (<abbr>), table cells labelled for phones."""
-    return annotate_page(html, _build["glossary"])
+    return _build["annotator"].annotate(html)
 
 
 def on_template_context(context, template_name, config):
@@ -115,6 +115,7 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 def on_post_build(config) -> None:
     _check(lambda: check_theme_styles(Path(config.site_dir)))
+    _build["annotator"].save()
 
 
 def _check(check) -> None:

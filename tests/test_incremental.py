@@ -130,3 +130,28 @@ def test_an_edit_renders_only_the_pages_it_touches(project, monkeypatch):
     _append(project, "2023", "\nEn mening till.\n")
     generate(project)
     assert rendered == [SEEDS["2023"]]  # the other documents' pages are reused
+
+
+def test_the_hook_remembers_its_page_edits_and_forgets_pages_no_longer_built(project, monkeypatch):
+    import generator.build as build
+    from generator.build import annotate_page, page_annotator
+    from generator.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    pages = ["<p>GR och AF</p><table><thead><tr><th>A</th><th>B</th><th>C</th></tr></thead>"
+             "<tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table>", "<p>SKR</p>"]
+    expected = [annotate_page(p, knowledge.glossary) for p in pages]
+    first = page_annotator(project, knowledge)
+    assert [first.annotate(p) for p in pages] == expected
+    first.save()
+
+    computed: list[str] = []
+    original = build._page_edits
+    monkeypatch.setattr(build, "_page_edits", lambda html, glossary: computed.append(html) or original(html, glossary))
+    second = page_annotator(project, knowledge)
+    assert second.annotate(pages[0]) == expected[0]
+    assert computed == []  # taken from the last build
+    second.save()
+    third = page_annotator(project, knowledge)
+    third.annotate(pages[1])
+    assert computed == [pages[1]]  # a page the last build did not have is annotated anew

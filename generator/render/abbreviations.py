@@ -9,12 +9,15 @@ blocks too, and can mark only the first occurrence. Ambiguous entries are never 
 
 from __future__ import annotations
 
+import bisect
 import html as html_lib
 import re
-from html.parser import HTMLParser
 from typing import Iterable
 
 from generator.model.knowledge import Glossary, GlossaryEntry
+from generator.render.htmlscan import VOID, Token, apply_edits, scan
+
+_WORD = re.compile(r"\w")
 
 SKIP_TAGS = frozenset({
     "a", "abbr", "acronym", "code", "pre", "kbd", "samp", "var", "script", "style",
@@ -22,75 +25,30 @@ SKIP_TAGS = frozenset({
 })
 
 
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "param", "source", "track", "wbr"})
-
-
-class _TextRuns(HTMLParser):
-    """Collects the text of an HTML document that may be marked up, with source offsets.
-
-    A run is consecutive text between two tags: pieces of (offset, text, is_data); entity
-    and character references are pieces too (decoded, not markable) so that word
-    boundaries are judged on the text as read.
-    """
-
-    def __init__(self, source: str, skip_tags: frozenset[str]):
-        super().__init__(convert_charrefs=False)
-        self.skip_tags = skip_tags
-        self.skipping: list[str] = []  # open elements whose text is left alone
-        self.runs: list[list[tuple[int, str, bool]]] = [[]]
-        self._line_starts = [0]
-        for match in re.finditer("\n", source):
-            self._line_starts.append(match.end())
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
-
-    def _break(self) -> None:
-        if self.runs[-1]:
-            self.runs.append([])
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._break()
-        if tag in _VOID:
-            return
-        if tag in self.skip_tags or any(name == "title" for name, _ in attrs) or tag in self.skipping:
-            self.skipping.append(tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._break()
-
-    def handle_endtag(self, tag: str) -> None:
-        self._break()
-        if tag in self.skipping:
-            while self.skipping.pop() != tag:
+def _markable(tokens: Iterable[Token], skip_tags: frozenset[str]) -> tuple[list[int], list[int], dict[int, str]]:
+    """(starts, ends) of the text tokens whose words may be marked up, and the decoded text
+    of every reference by its start and end offset (for word boundaries as read)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    references: dict[int, str] = {}
+    skipping: list[str] = []  # open elements whose text is left alone
+    for token in tokens:
+        if token.kind == "text":
+            if not skipping:
+                starts.append(token.start)
+                ends.append(token.start + len(token.text))
+        elif token.kind == "ref":
+            decoded = token.decoded
+            references[token.start] = decoded
+            references[token.start + len(token.text)] = decoded
+        elif token.kind == "start" and token.name not in VOID and not token.self_closing:
+            titled = "title" in token.text and "title" in token.attributes()
+            if token.name in skip_tags or token.name in skipping or titled:
+                skipping.append(token.name)
+        elif token.kind == "end" and token.name in skipping:
+            while skipping.pop() != token.name:
                 pass
-
-    def handle_data(self, data: str) -> None:
-        if self.skipping:
-            return
-        self.runs[-1].append((self._offset(), data, True))
-
-    def handle_entityref(self, name: str) -> None:
-        if not self.skipping:
-            self.runs[-1].append((self._offset(), html_lib.unescape(f"&{name};"), False))
-
-    def handle_charref(self, name: str) -> None:
-        if not self.skipping:
-            self.runs[-1].append((self._offset(), html_lib.unescape(f"&#{name};"), False))
-
-    def handle_comment(self, data: str) -> None:
-        self._break()
-
-    def handle_decl(self, decl: str) -> None:
-        self._break()
-
-    def handle_pi(self, data: str) -> None:
-        self._break()
-
-    def unknown_decl(self, data: str) -> None:
-        self._break()
+    return starts, ends, references
 
 
 def annotate_html(html: str, glossary: Glossary, *, first_only: bool = False,
@@ -103,38 +61,33 @@ def annotate_html(html: str, glossary: Glossary, *, first_only: bool = False,
     Ambiguous entries are never expanded. With `first_only`, only the first occurrence of
     each entry (any of its forms) is marked. Works on fragments and whole documents.
     """
-    regex = glossary.regex
-    if regex is None or not html:
+    if glossary.regex is None or not html:
         return html
-    parser = _TextRuns(html, frozenset(t.lower() for t in skip_tags))
-    parser.feed(html)
-    parser.close()
-    inserts: list[tuple[int, int, GlossaryEntry]] = []
+    return apply_edits(html, abbreviation_edits(html, list(scan(html)), glossary, first_only=first_only,
+                                                skip_tags=skip_tags))
+
+
+def abbreviation_edits(html: str, tokens: list[Token], glossary: Glossary, *, first_only: bool = False,
+                       skip_tags: Iterable[str] = SKIP_TAGS) -> list[tuple[int, int, str]]:
+    """The edits of `annotate_html`, for a page already scanned into `tokens`."""
+    regex = glossary.regex
+    if regex is None:
+        return []
+    edits: list[tuple[int, int, str]] = []
     done: set[str] = set()
-    for run in parser.runs:
-        if not any(is_data for _, _, is_data in run):
+    starts, ends, references = _markable(tokens, frozenset(t.lower() for t in skip_tags))
+    for match in regex.finditer(html):
+        first, last = match.span()
+        index = bisect.bisect_right(starts, first) - 1
+        if index < 0 or last > ends[index]:
+            continue  # in a tag, in text left alone, or running into a reference
+        before, after = references.get(first), references.get(last)
+        if (before and _WORD.match(before[-1])) or (after and _WORD.match(after[0])):
+            continue  # a reference beside it reads as a letter (`&#228;`): not a whole word
+        entry = glossary.lookup(match.group())
+        if entry is None or entry.ambiguous or (first_only and entry.term in done):
             continue
-        text = "".join(piece for _, piece, _ in run)
-        where: list[int | None] = []  # source offset of each character of `text`, None for references
-        for offset, piece, is_data in run:
-            where.extend(range(offset, offset + len(piece)) if is_data else [None] * len(piece))
-        for match in regex.finditer(text):
-            start, end = match.span()
-            first, last = where[start], where[end - 1]
-            if first is None or last is None or last - first != end - 1 - start:
-                continue  # the word runs through an entity reference: leave it
-            if html[first:last + 1] != match.group():
-                continue  # not where the parser said; never guess
-            entry = glossary.lookup(match.group())
-            if entry is None or entry.ambiguous or (first_only and entry.term in done):
-                continue
-            done.add(entry.term)
-            inserts.append((first, last + 1, entry))
-    out: list[str] = []
-    position = 0
-    for start, end, entry in sorted(inserts, key=lambda i: i[0]):
-        out.append(html[position:start])
-        out.append(f'<abbr title="{html_lib.escape(entry.title, quote=True)}">{html[start:end]}</abbr>')
-        position = end
-    out.append(html[position:])
-    return "".join(out)
+        done.add(entry.term)
+        edits.append((first, last, f'<abbr title="{html_lib.escape(entry.title, quote=True)}">'
+                                   f'{html[first:last]}</abbr>'))
+    return edits

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import html as html_lib
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+from generator.render.htmlscan import VOID, Token, apply_edits, scan
 
 SCROLL_CLASS = "arkiv-rullbar"  # tables inside scroll in their box, never become cards
 MIN_COLUMNS = 3  # narrower tables fit a phone as they are
@@ -34,68 +35,54 @@ class _Table:
     column: int = 0
 
 
-class _Tables(HTMLParser):
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self._line_starts = [0]
-        for index, char in enumerate(text):
-            if char == "\n":
-                self._line_starts.append(index + 1)
-        self.tables: list[_Table] = []
-        self._stack: list[_Table] = []
-        self._open: list[tuple[str, bool]] = []  # (tag, has SCROLL_CLASS) of open elements
-        self._header: list[str] | None = None  # text of the <th> being read
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
-
-    def handle_starttag(self, tag, attrs):
-        classes = (dict(attrs).get("class") or "").split()
-        if tag not in _VOID:
-            self._open.append((tag, SCROLL_CLASS in classes))
-        table = self._stack[-1] if self._stack else None
-        if tag == "table":
-            scroll = any(flag for _, flag in self._open)
-            new = _Table(self._offset(), scroll)
-            self._stack.append(new)
-            self.tables.append(new)
-        elif table is None:
-            return
-        elif tag == "thead":
-            table.in_head = True
-        elif tag == "tbody":
-            table.in_head = False
-        elif tag == "tr":
-            table.column = 0
-        elif tag == "th" and (table.in_head or not table.cells):
-            self._header = []
-        elif tag == "td":
-            table.cells.append((self._offset(), table.column))
-            table.column += 1
-
-    def handle_endtag(self, tag):
-        while self._open:  # tolerate unclosed elements: pop to the matching one
-            open_tag, _ = self._open.pop()
-            if open_tag == tag:
-                break
-        if not self._stack:
-            return
-        table = self._stack[-1]
-        if tag == "th" and self._header is not None:
-            table.headers.append(" ".join("".join(self._header).split()))
-            self._header = None
-        elif tag == "thead":
-            table.in_head = False
-        elif tag == "table":
-            self._stack.pop()
-
-    def handle_data(self, data):
-        if self._header is not None:
-            self._header.append(data)
-
-
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+def _tables(tokens: list[Token]) -> list[_Table]:
+    """Every table of the page: its header texts and the offset and column of each body cell."""
+    tables: list[_Table] = []
+    stack: list[_Table] = []
+    open_elements: list[tuple[str, bool]] = []  # (tag, has SCROLL_CLASS) of open elements
+    header: list[str] | None = None  # text of the <th> being read
+    for token in tokens:
+        if token.kind in ("text", "ref"):
+            if header is not None:
+                header.append(token.decoded)
+            continue
+        if token.kind == "start":
+            classes = (token.attributes().get("class") or "").split() if "class" in token.text else []
+            if token.name not in VOID and not token.self_closing:
+                open_elements.append((token.name, SCROLL_CLASS in classes))
+            table = stack[-1] if stack else None
+            if token.name == "table":
+                new = _Table(token.start, any(flag for _, flag in open_elements))
+                stack.append(new)
+                tables.append(new)
+            elif table is None:
+                continue
+            elif token.name == "thead":
+                table.in_head = True
+            elif token.name == "tbody":
+                table.in_head = False
+            elif token.name == "tr":
+                table.column = 0
+            elif token.name == "th" and (table.in_head or not table.cells):
+                header = []
+            elif token.name == "td":
+                table.cells.append((token.start, table.column))
+                table.column += 1
+        elif token.kind == "end":
+            while open_elements:  # tolerate unclosed elements: pop to the matching one
+                if open_elements.pop()[0] == token.name:
+                    break
+            if not stack:
+                continue
+            table = stack[-1]
+            if token.name == "th" and header is not None:
+                table.headers.append(" ".join("".join(header).split()))
+                header = None
+            elif token.name == "thead":
+                table.in_head = False
+            elif token.name == "table":
+                stack.pop()
+    return tables
 
 
 def annotate_tables(html: str) -> str:
@@ -103,25 +90,21 @@ def annotate_tables(html: str) -> str:
     columns and `data-label` on its body cells (see the module docstring)."""
     if "<table" not in html:
         return html
-    parser = _Tables(html)
-    parser.feed(html)
-    parser.close()
-    inserts: list[tuple[int, str]] = []
-    for table in parser.tables:
+    return apply_edits(html, table_edits(html, list(scan(html))))
+
+
+def table_edits(html: str, tokens: list[Token]) -> list[tuple[int, int, str]]:
+    """The edits of `annotate_tables`, for a page already scanned into `tokens`."""
+    edits: list[tuple[int, int, str]] = []
+    for table in _tables(tokens):
         if table.scroll or len(table.headers) < MIN_COLUMNS or html[table.start:table.start + 6] != "<table":
             continue
         wide = "wide" if len(table.headers) >= WIDE_COLUMNS else ""
-        inserts.append((table.start + len("<table"), f' data-cards="{wide}"'))
+        at = table.start + len("<table")
+        edits.append((at, at, f' data-cards="{wide}"'))
         for offset, column in table.cells:
             if html[offset:offset + 3] != "<td" or column >= len(table.headers):
                 continue
             label = html_lib.escape(table.headers[column], quote=True)
-            inserts.append((offset + len("<td"), f' data-label="{label}"'))
-    out: list[str] = []
-    position = 0
-    for offset, text in sorted(inserts):
-        out.append(html[position:offset])
-        out.append(text)
-        position = offset
-    out.append(html[position:])
-    return "".join(out)
+            edits.append((offset + 3, offset + 3, f' data-label="{label}"'))
+    return edits

@@ -105,6 +105,15 @@ class BuildCache:
     def store_pages(self, pages: dict[str, tuple[str, bytes]]) -> None:
         write_if_changed(self.folder / "pages.pickle", pickle.dumps(pages, protocol=pickle.HIGHEST_PROTOCOL))
 
+    def load_annotations(self) -> dict[str, list]:
+        """Digest of a built page's content -> the edits the hook made to it (last build)."""
+        data = self._load(self.folder / "annotations.pickle")
+        return data["edits"] if isinstance(data, dict) and data.get("version") == self.version else {}
+
+    def store_annotations(self, edits: dict[str, list]) -> None:
+        write_if_changed(self.folder / "annotations.pickle",
+                         pickle.dumps({"version": self.version, "edits": edits}, protocol=pickle.HIGHEST_PROTOCOL))
+
     @staticmethod
     def _load(path: Path) -> Any:
         try:
