@@ -14,7 +14,7 @@ import html as html_lib
 import re
 from typing import Iterable
 
-from generator.model.knowledge import Glossary, GlossaryEntry
+from generator.model.knowledge import Glossary
 from generator.render.htmlscan import VOID, Token, apply_edits, scan
 
 _WORD = re.compile(r"\w")

@@ -32,7 +32,6 @@ The output depends only on the corpus: the same corpus gives byte-identical file
 from __future__ import annotations
 
 import json
-import math
 import re
 import unicodedata
 from collections import defaultdict
