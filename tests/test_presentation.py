@@ -106,3 +106,45 @@ def test_a_municipality_page_lists_a_passage_once(generated):
         assert not reports & mentions, f"{page.name}: {sorted(reports & mentions)}"
         checked += bool(reports)
     assert checked  # the seeds have reports (`Lerum: ...`) to check
+
+
+PROTOCOL = """PROTOKOLL
+Styrgruppen för Jobbtorg Lerum
+Sammanträdesdatum: 2022-05-12
+
+Beslutande
+Eva Lund (S), ordförande, Lerum
+Karl Ek (M), Lerum
+
+§ 4 Val av justerare
+
+Beslut: Mötet utser Karl Ek att justera protokollet.
+
+§ 5 Budget
+
+5.1 Lokaler
+
+Beslut
+att hyra lokalen på torget,
+att säga upp den gamla
+"""
+
+
+def test_the_export_carries_roles_parties_sub_items_and_formalities(tmp_path):
+    from tests.conftest import copy_project
+
+    root = copy_project(tmp_path / "project")
+    (root / "source" / "protokoll-jobbtorg.txt").write_text(PROTOCOL, encoding="utf-8")
+    generate(root)
+    docs = root / "docs"
+    document = next(d for d in _export(docs)["documents"] if d["source_file"] == "protokoll-jobbtorg.txt")
+    assert [(a["name"], a["role"], a["party"]) for a in document["attendees"]] == [
+        ("Eva Lund", "ordförande", "S"), ("Karl Ek", "ledamot", "M")]
+    assert [(i["label"], i["sub"], i["anchor"]) for i in document["items"]] == [
+        ("4", None, "punkt-4"), ("5", None, "punkt-5"), ("5.1", 1, "punkt-5-1")]
+    assert [(x["item_label"], x["sub"], x["formality"], x["anchor"]) for x in document["decisions"]] == [
+        ("4", None, True, "beslut-4-1"), ("5.1", 1, False, "beslut-5-1-1"), ("5.1", 1, False, "beslut-5-1-2")]
+    rows = [line.split(",") for line in (docs / "data" / "beslut.csv").read_text(encoding="utf-8").splitlines()]
+    header, ours = rows[0], [r for r in rows[1:] if "jobbtorg" in r[4]]
+    assert header[-2:] == ["item_label", "formality"]
+    assert [(r[-2], r[-1]) for r in ours] == [("4", "ja"), ("5.1", "nej"), ("5.1", "nej")]

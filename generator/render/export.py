@@ -156,11 +156,14 @@ def archive_data(corpus: Corpus) -> dict:
                     "unit": a.affiliation.unit if a.affiliation else None,
                     "note": a.note,
                     "items": list(a.items),
+                    "role": a.role,
+                    "party": a.party,
                 }
                 for a in d.attendees
             ],
             "items": [{"number": i.number, "title": i.title, "anchor": i.anchor,
-                       "topics": [x.id for x in corpus.topics_of_unit(d, i.anchor)]}
+                       "topics": [x.id for x in corpus.topics_of_unit(d, i.anchor)],
+                       "sub": i.sub, "label": i.label}
                       for i in d.items],
             "topics": [x.id for x in corpus.topics_of_document(d)],
             "sections": [{"number": s.number, "title": s.title, "anchor": s.anchor} for s in d.sections],
@@ -177,6 +180,9 @@ def archive_data(corpus: Corpus) -> dict:
                     "url": f"{page.url}#{x.anchor}",
                     "derived": x.derived,
                     "wording": x.wording,
+                    "sub": x.sub,
+                    "item_label": x.item_label,
+                    "formality": x.formality,
                 }
                 for x in d.decisions
             ],
@@ -211,7 +217,7 @@ def _compact(value) -> str:
 
 DECISION_COLUMNS = ["id", "date", "date_precision", "date_inferred", "document", "document_title",
                     "item", "item_title", "decision", "proposal", "url", "derived", "wording", "municipalities",
-                    "date_source"]
+                    "date_source", "item_label", "formality"]  # new columns only ever at the end
 
 
 def decisions_csv(corpus: Corpus) -> str:
@@ -225,6 +231,6 @@ def decisions_csv(corpus: Corpus) -> str:
             page.decision_id(x.anchor), d.date.value or "", d.date.precision.value if d.date.precision else "",
             "ja" if d.date.inferred else "nej", page.id, d.title, x.item, entry.item_title,
             x.text, x.proposal or "", f"{page.url}#{x.anchor}", "ja" if x.derived else "nej", x.wording or "",
-            ";".join(entry.municipalities), d.date.source.value,
+            ";".join(entry.municipalities), d.date.source.value, x.item_label, "ja" if x.formality else "nej",
         ])
     return buffer.getvalue()
