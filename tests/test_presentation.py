@@ -148,3 +148,7 @@ def test_the_export_carries_roles_parties_sub_items_and_formalities(tmp_path):
     header, ours = rows[0], [r for r in rows[1:] if "jobbtorg" in r[4]]
     assert header[-2:] == ["item_label", "formality"]
     assert [(r[-2], r[-1]) for r in ours] == [("4", "ja"), ("5.1", "nej"), ("5.1", "nej")]
+    page = (docs / document["url"].replace(".html", ".md")).read_text(encoding="utf-8")
+    assert "Beslut 4.1 (formalia)" in page and "Beslut 5.1.1<" in page and "Beslut 5.1.2<" in page
+    assert re.search(r"Eva Lund\]\([^)]*\) \(S, ordförande\)", page)
+    assert re.search(r"Karl Ek\]\([^)]*\) \(M\)", page)  # `ledamot`, everyone's role here, is not repeated

@@ -47,7 +47,7 @@ def render_decision(decision: Decision, page_url: str, find_links: LinkFinder = 
         return _render_derived(decision, page_url, find_links)
     lines = [
         f'<div class="admonition success arkiv-beslut" id="{anchor}" markdown>',
-        f'<p class="admonition-title">Beslut {decision.item}.{decision.index}</p>',
+        f'<p class="admonition-title">{_title(decision)}</p>',
         "",
     ]
     if decision.proposal:
@@ -55,6 +55,11 @@ def render_decision(decision: Decision, page_url: str, find_links: LinkFinder = 
     lines += [f"**Beslut:** {linked(decision.text, find_links)}", ""]
     lines += [_permalink(decision, page_url), "", "</div>"]
     return "\n".join(lines)
+
+
+def _title(decision: Decision) -> str:
+    """`Beslut 3.1`, `Beslut 3.1.2` under sub-item 3.1; a routine approval says so."""
+    return f"Beslut {decision.item_label}.{decision.index}" + (" (formalia)" if decision.formality else "")
 
 
 def copy_button(href: str) -> str:
@@ -77,7 +82,7 @@ def _render_derived(decision: Decision, page_url: str, find_links: LinkFinder) -
     why = f"härlett ur formuleringen ”{decision.wording}”" if decision.wording else "härlett ur texten"
     return "\n".join([
         f'<div class="admonition info arkiv-beslut arkiv-beslut-harlett" id="{decision.anchor}" markdown>',
-        f'<p class="admonition-title">Beslut {decision.item}.{decision.index} ({t.attr(why)})</p>',
+        f'<p class="admonition-title">{_title(decision)} ({t.attr(why)})</p>',
         "",
         linked(decision.context or decision.text, find_links),
         "",

@@ -63,6 +63,8 @@ def attendee_meta(a: Attendee) -> dict:
         "unit": affiliation.unit if affiliation else None,
         "note": a.note,
         "items": list(a.items),
+        "role": a.role,
+        "party": a.party,
     }
 
 
@@ -223,6 +225,9 @@ def _topic_links(corpus: Corpus, d: Document, anchor: str) -> str:
     return ", ".join(f"[{t.cell(x.name)}](../amnen/{x.id}.md)" for x in corpus.topics_of_unit(d, anchor))
 
 
+DEFAULT_ROLE = "ledamot"  # what nearly everyone under `Beslutande` is: not repeated on the page
+
+
 def _attendance_rows(d: Document, corpus: Corpus) -> list[dict]:
     groups: dict[tuple[int, str], dict[str, list[str]]] = defaultdict(lambda: {"present": [], "absent": []})
     labels: dict[tuple[int, str], str] = {}
@@ -233,8 +238,9 @@ def _attendance_rows(d: Document, corpus: Corpus) -> list[dict]:
         key = (rank, name)
         labels[key] = _affiliation_label(a, corpus)
         entry = person_link(a.name, corpus)
-        if a.note:
-            entry += f" ({t.cell(a.note)})"
+        details = [a.party, a.role if a.role != DEFAULT_ROLE else None, a.note]
+        if any(details):
+            entry += f" ({t.cell(', '.join(x for x in details if x))})"  # `Eva Lund (S, ordförande, pkt 4)`
         if aff and aff.unit:
             entry += f" – {t.cell(aff.unit)}"
         groups[key][a.status].append(entry)
