@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import textwrap
 from pathlib import Path
 
@@ -40,3 +42,15 @@ def source_from_text(text: str, name: str = "test.txt") -> SourceFile:
 def parse_text(text: str) -> tuple[Document, Diagnostics]:
     diagnostics = Diagnostics()
     return parse_document(source_from_text(text), SETTINGS, KNOWLEDGE, diagnostics), diagnostics
+
+
+def synthetic_archive():
+    """scripts/synthetic_archive.py as a module (scripts/ is no package)."""
+    name = "synthetic_archive"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "synthetic_archive.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+

@@ -4,10 +4,8 @@ the main pages link every part, and no page grows with the archive."""
 
 from __future__ import annotations
 
-import importlib.util
 import posixpath
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,26 +14,17 @@ from generator.build import generate
 from generator.model import Diagnostics, Kind
 from generator.render.parts import UNDATED, plan_parts, year_of
 from generator.render.site import Reuse, render_site
-from tests.helpers import ROOT
+from tests.helpers import ROOT, synthetic_archive
 
 LINK = re.compile(r"\]\(([^)\s#]+\.md)(?:#([\w-]+))?(?: \"[^\"]*\")?\)")
 PART = re.compile(r"^(\d{4}|odaterade)(-\d+)?\.md$")
 
 
-def _synthetic():
-    name = "synthetic_archive"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "synthetic_archive.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
     """150 synthetic documents over several years, generated once."""
-    root = _synthetic().make_project(tmp_path_factory.mktemp("parts") / "project", 150, seed=3)
+    root = synthetic_archive().make_project(tmp_path_factory.mktemp("parts") / "project", 150, seed=3)
     result = generate(root)
     return root / "docs", result.corpus
 
@@ -239,7 +228,7 @@ def test_no_page_grows_with_the_archive(tmp_path, monkeypatch):
     monkeypatch.setattr(parts, "ROW_BUDGET", 25)
     largest = []
     for documents in (150, 450):
-        root = _synthetic().make_project(tmp_path / str(documents), documents, seed=3)
+        root = synthetic_archive().make_project(tmp_path / str(documents), documents, seed=3)
         generate(root, use_cache=False)
         largest.append(_largest(root / "docs"))
     small, large = largest

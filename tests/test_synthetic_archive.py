@@ -5,8 +5,6 @@ networks)."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from pathlib import Path
 
 import yaml
@@ -15,17 +13,8 @@ from generator.build import parse_all
 from generator.knowledge import load_knowledge
 from generator.read.config import load_settings
 from generator.model import Diagnostics, Kind
-from tests.helpers import ROOT
+from tests.helpers import synthetic_archive
 
-
-def _module():
-    name = "synthetic_archive"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "synthetic_archive.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -33,7 +22,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def test_same_documents_and_seed_give_the_same_bytes(tmp_path):
-    synthetic = _module()
+    synthetic = synthetic_archive()
     synthetic.write_archive(tmp_path / "a", 50, seed=7)
     synthetic.write_archive(tmp_path / "b", 50, seed=7)
     first = _files(tmp_path / "a")
@@ -44,7 +33,7 @@ def test_same_documents_and_seed_give_the_same_bytes(tmp_path):
 
 
 def test_a_generated_archive_parses_with_attendees_decisions_and_dates(tmp_path):
-    synthetic = _module()
+    synthetic = synthetic_archive()
     archive = synthetic.make_archive(60, seed=1)
     root = tmp_path / "project"
     (root / "source").mkdir(parents=True)
