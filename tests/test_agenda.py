@@ -407,3 +407,9 @@ def test_a_heading_below_the_note_taker_is_no_title_and_is_kept():
 def test_the_line_below_a_note_taker_named_alone_is_the_title():
     document = parse("1. Val\n\nText.\n\nVid protokollet\nLisa Holm\nProcessledare, GR")
     assert (document.note_taker.name, document.note_taker.title) == ("Lisa Holm", "Processledare, GR")
+
+
+def test_vid_tangentbordet_names_the_note_taker():
+    document = parse("1. Val\n\nText.\n\nVid tangentbordet: Maria Holm")
+    assert document.note_taker.name == "Maria Holm"
+

@@ -395,7 +395,7 @@ def test_a_line_that_is_no_name_is_reported_with_its_file_line_and_makes_no_pers
 
 
 def test_non_names_in_a_list_are_reported_and_the_names_around_them_kept(tmp_path: Path):
-    text = ("---\ntitle: Test\n---\nMinnesanteckningar\n\nNärvarande:\nAnna Berg, Ale\nDagordning\n"
+    text = ("---\ntitle: Test\n---\nMinnesanteckningar\n\nNärvarande:\nAnna Berg, Ale\nSammanfattning\n"
             "Storgatan 12, Göteborg\nMötet hölls i stora salen och alla var på plats.\nKarl Ek, Lerum\n\n"
             "1. Inledning\n\nText.\n")
     body = text.split("---\n", 2)[2]
@@ -405,7 +405,7 @@ def test_non_names_in_a_list_are_reported_and_the_names_around_them_kept(tmp_pat
     document = parse_document(source, SETTINGS, KNOWLEDGE, diagnostics)
     assert [(a.name, a.line) for a in document.attendees] == [("Anna Berg", 7), ("Karl Ek", 11)]
     assert warnings_about_names(diagnostics) == [
-        (8, "Dagordning"), (9, "Storgatan 12"), (10, "Mötet hölls i stora salen och alla var på plats")]
+        (8, "Sammanfattning"), (9, "Storgatan 12"), (10, "Mötet hölls i stora salen och alla var på plats")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -422,3 +422,11 @@ def test_non_names_in_a_list_are_reported_and_the_names_around_them_kept(tmp_pat
 ])
 def test_a_name_is_two_to_four_capitalised_words_without_digits_or_abbreviations(text, expected):
     assert looks_like_name(text) is expected
+
+
+@pytest.mark.parametrize("heading", ["Dagordning", "Föredragningslista", "Dagordning:"])
+def test_an_agenda_heading_ends_the_list_and_is_no_person(heading):
+    document, diagnostics = parse_text(minutes_with(f"Deltagare:\nEva Lund, Ale\nAnmält förhinder: Karl Ek, Lerum\n\n{heading}"))
+    assert [(a.name, a.status) for a in document.attendees] == [("Eva Lund", "present"), ("Karl Ek", "absent")]
+    assert warnings_about_names(diagnostics) == []
+

@@ -75,6 +75,9 @@ def test_the_publishers_forms_are_its_name_and_its_abbreviation():
     ("Protokoll fört vid möte med Styrgruppen för DUA i Vänersborg", "Styrgruppen för DUA i Vänersborg", 1),
     ("Minnesanteckningar – Referensgruppen för försörjningsstöd, 2024-03-05", "Referensgruppen för försörjningsstöd", 1),
     ("Minnesanteckningar\nDatum: 2024-03-05\nLedningsgruppen för vuxenutbildning", "Ledningsgruppen för vuxenutbildning", 3),
+    # named in lower case after the document type: the name starts with a capital
+    ("Minnesanteckningar från nätverket för gymnasiechefer i Sjuhärad", "Nätverket för gymnasiechefer i Sjuhärad", 1),
+    ("Anteckningar från styrgruppen för Jobbtorg", "Styrgruppen för Jobbtorg", 1),
 ])
 def test_an_unconfigured_network_in_the_title_is_kept_as_written_and_reported(header, network, line):
     document, diagnostics = minutes(header)

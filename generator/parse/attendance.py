@@ -168,13 +168,15 @@ class AttendanceReader:
 
     def closes_list(self, line: str) -> bool:
         """A label that opens something else than attendance (`Plats: ...`, `Justeras`,
-        `Sekreterare:`, `Vid pennan: ...`, `Beslut:`): the list has ended, and the line is
+        `Sekreterare:`, `Vid pennan: ...`, `Beslut:`, `Dagordning`): the list has ended, and the line is
         neither a group heading nor a person. A signature or note-taker label counts alone
         on its line or before a colon (`Ordförande Anna Berg, Ale` is an attendee's line)."""
         text = _BULLET.sub("", line).strip()
         terms = self.terms
         if terms.header_label.match(text) or terms.decision_label.match(text) or terms.proposal_label.match(text):
             return True
+        if terms.document_type.fullmatch(text.rstrip(":")):
+            return True  # `Dagordning`: the agenda follows
         signature = terms.signature.match(text)
         if signature and (signature.group(0).rstrip().endswith(":") or not text[signature.end():].strip()):
             return True

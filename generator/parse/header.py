@@ -81,4 +81,6 @@ def network_in_header(body: str, settings: Settings, terms: MinutesTerms, stop) 
                 return NetworkName(name, True, piece, number)
             if terms.network_word.search(piece) and piece[0].isupper():
                 return NetworkName(piece, False, piece, number)
+            if terms.network_word.match(piece):  # `Anteckningar från nätverket för ...`: its name
+                return NetworkName(piece[0].upper() + piece[1:], False, piece, number)
     return None
