@@ -9,6 +9,7 @@ Two constructs of web-copied text are kept as their harmless meaning: `*emphasis
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -77,6 +78,7 @@ def fragment(text: str) -> str:
     return _escape_plain(re.sub(r"\s+", " ", text))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # names, titles and dates recur on thousands of rows
 def cell(text: str) -> str:
     """Markdown for a table cell (one line)."""
     return inline(" ".join(text.split()))
