@@ -227,6 +227,29 @@ def test_annotate_html_only_ever_adds_abbr_tags(pieces):
         assert GLOSSARY.lookup(inner) is not None and not GLOSSARY.lookup(inner).ambiguous
 
 
+# Forms that begin inside one another ("Ka Sö" and "Sö"), case-insensitive entries whose first
+# letter has case relatives beyond upper and lower (k: the Kelvin sign, s: long s, i: dotted and
+# dotless i, å: the Ångström sign), and a case-sensitive one.
+MATCHING = Glossary((
+    GlossaryEntry("KA SÖ", "a", "", case_sensitive=False),
+    GlossaryEntry("SÖ", "b", "", case_sensitive=False),
+    GlossaryEntry("Isk", "c", "", case_sensitive=False),
+    GlossaryEntry("ÅK", "d", "", case_sensitive=False),
+    GlossaryEntry("kS", "e", ""),
+))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="kKaAsSöÖiIåÅ _-:1\u212a\u212b\u017f\u0130\u0131", max_size=40))
+def test_matches_finds_what_the_whole_word_regex_finds(text):
+    assert [m.span() for m in MATCHING.matches(text)] == [m.span() for m in MATCHING.regex.finditer(text)]
+
+
+def test_matches_whole_words_only_and_after_a_rejected_start():
+    text = "xKA SÖ KA SÖ, \u212aa sö och sö1"
+    assert [m.group() for m in MATCHING.matches(text)] == ["SÖ", "KA SÖ", "\u212aa sö"]
+
+
 # --- unknown abbreviations ---------------------------------------------------------------------
 
 

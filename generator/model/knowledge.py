@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ class TopicPattern:
         source = self.text if self.case_sensitive else self.text.lower()
         pieces = [piece for word in source.split()
                   for piece in re.split(f"[{_HYPHEN_CLASS}]+", word.strip("*")) if piece]
-        object.__setattr__(self, "_literal", max(pieces, key=len))
+        # the longest fixed piece: a text without it has no match (a quick test for callers too)
+        object.__setattr__(self, "literal", max(pieces, key=len))
         object.__setattr__(self, "_extend_left", source.startswith("*"))
         object.__setattr__(self, "_core", re.compile(_body(source.lstrip("*")) + r"(?!\w)"))
 
@@ -100,7 +102,7 @@ class TopicPattern:
         case forms are equal.
         """
         haystack = text if self.case_sensitive else lowered
-        if self._literal not in haystack:
+        if self.literal not in haystack:
             return []
         if len(haystack) != len(text):  # a letter changed length in lower case (rare)
             return [m.span() for m in self.regex.finditer(text)]
@@ -119,6 +121,20 @@ class TopicPattern:
             found.append((start, end))
             position = end
         return found
+
+
+# Characters that match another letter when case is ignored without being its plain upper
+# or lower case (the Kelvin sign matches k, the Ångström sign å, long s matches s, ...).
+_CASE_RELATIVES = "\u212a\u212b\u017f\u0130\u0131\u1e9e\u00df\u2126\u03c2\u00b5\u1fbe\u0345"
+
+
+@functools.cache
+def _cases(char: str) -> tuple[str, ...]:
+    """Every character that `(?i:char)` matches: its case forms and the relatives above,
+    each confirmed by the regex engine itself."""
+    candidates = {char, char.lower(), char.upper(), char.title(), char.casefold(), *_CASE_RELATIVES}
+    pattern = re.compile(f"(?i:{re.escape(char)})")
+    return tuple(sorted(c for c in candidates if len(c) == 1 and pattern.fullmatch(c)))
 
 
 def _is_word_char(char: str) -> bool:
@@ -261,12 +277,47 @@ class Glossary:
 
     @functools.cached_property
     def regex(self) -> re.Pattern | None:
-        """Whole-word regex of every non-ambiguous written form, longest first; None if none."""
-        exact = sorted({f for e in self.entries if not e.ambiguous and e.case_sensitive for f in e.forms},
-                       key=lambda f: (-len(f), f))
-        folded = sorted({f.casefold() for e in self.entries if not e.ambiguous and not e.case_sensitive
-                         for f in e.forms}, key=lambda f: (-len(f), f))
-        alternatives = [re.escape(f) for f in exact] + [f"(?i:{re.escape(f)})" for f in folded]
+        """Whole-word regex of every non-ambiguous written form, longest first; None if none.
+        (`matches` finds the same, faster.)"""
+        alternatives = [re.escape(f) for f in self._exact_forms] + [f"(?i:{re.escape(f)})" for f in self._folded_forms]
         if not alternatives:
             return None
         return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
+
+    @functools.cached_property
+    def _exact_forms(self) -> list[str]:
+        return sorted({f for e in self.entries if not e.ambiguous and e.case_sensitive for f in e.forms},
+                      key=lambda f: (-len(f), f))
+
+    @functools.cached_property
+    def _folded_forms(self) -> list[str]:
+        return sorted({f.casefold() for e in self.entries if not e.ambiguous and not e.case_sensitive
+                       for f in e.forms}, key=lambda f: (-len(f), f))
+
+    @functools.cached_property
+    def _fast_regex(self) -> re.Pattern | None:
+        # `regex` without its look-behind, and with a literal first character in every
+        # alternative (one per case of a form that is not case sensitive): Python's engine
+        # then jumps between the places where a form can begin instead of trying every
+        # position, five times faster on a page. `matches` checks the character before.
+        alternatives = [re.escape(f) for f in self._exact_forms]
+        for form in self._folded_forms:
+            rest = f"(?i:{re.escape(form[1:])})" if len(form) > 1 else ""
+            alternatives += [re.escape(first) + rest for first in _cases(form[0])]
+        return re.compile(rf"(?:{'|'.join(alternatives)})(?!\w)") if alternatives else None
+
+    def matches(self, text: str) -> Iterator[re.Match]:
+        """Every whole-word occurrence of a non-ambiguous written form in `text`, left to
+        right, the longest form where several begin at one place: the matches of
+        `regex.finditer(text)`."""
+        regex = self._fast_regex
+        if regex is None:
+            return
+        position = 0
+        while (match := regex.search(text, position)) is not None:
+            start = match.start()
+            if start > 0 and _is_word_char(text[start - 1]):
+                position = start + 1  # inside a word: `regex` would try the next place
+                continue
+            yield match
+            position = match.end()

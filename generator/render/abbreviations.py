@@ -70,13 +70,12 @@ def annotate_html(html: str, glossary: Glossary, *, first_only: bool = False,
 def abbreviation_edits(html: str, tokens: list[Token], glossary: Glossary, *, first_only: bool = False,
                        skip_tags: Iterable[str] = SKIP_TAGS) -> list[tuple[int, int, str]]:
     """The edits of `annotate_html`, for a page already scanned into `tokens`."""
-    regex = glossary.regex
-    if regex is None:
+    if glossary.regex is None:
         return []
     edits: list[tuple[int, int, str]] = []
     done: set[str] = set()
     starts, ends, references = _markable(tokens, frozenset(t.lower() for t in skip_tags))
-    for match in regex.finditer(html):
+    for match in glossary.matches(html):
         first, last = match.span()
         index = bisect.bisect_right(starts, first) - 1
         if index < 0 or last > ends[index]:
