@@ -20,12 +20,11 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
 _TOKEN = re.compile(
     r"(?P<raw><(?P<rawtag>script|style|textarea)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</(?P=rawtag)\s*>)"
     r"|(?P<comment><!--.*?-->|<![^>]*>|<\?[^>]*>)"
-    r"|(?P<tag></?[A-Za-z][\w:-]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)"
+    r"|(?P<tag><(?P<slash>/?)(?P<name>[A-Za-z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)"
     r"|(?P<ref>&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)"
     r"|(?P<text>[^<&]+|[<&])",
     re.DOTALL | re.IGNORECASE,
 )
-_TAG_NAME = re.compile(r"</?([A-Za-z][\w:-]*)")
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 
@@ -54,17 +53,19 @@ class Token(NamedTuple):
         return html_lib.unescape(self.text) if self.kind == "ref" else self.text
 
 
+_new = tuple.__new__  # builds a Token without the Python-level __new__ (pages have millions)
+
+
 def scan(html: str) -> Iterator[Token]:
     for match in _TOKEN.finditer(html):
         kind = match.lastgroup  # "raw" (a whole raw-text element), "comment", "tag", "ref", "text"
-        text = match.group()
-        if kind == "tag":
-            name = _TAG_NAME.match(text).group(1).lower()
-            yield Token("end" if text.startswith("</") else "start", match.start(), text, name)
-        elif kind in ("text", "ref"):
-            yield Token(kind, match.start(), text)
+        if kind == "text" or kind == "ref":
+            yield _new(Token, (kind, match.start(), match.group(), ""))
+        elif kind == "tag":
+            yield _new(Token, ("end" if match["slash"] else "start", match.start(), match.group(),
+                               match["name"].lower()))
         else:
-            yield Token("other", match.start(), text)
+            yield _new(Token, ("other", match.start(), match.group(), ""))
 
 
 def apply_edits(html: str, edits: list[tuple[int, int, str]]) -> str:

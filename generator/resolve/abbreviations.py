@@ -14,7 +14,9 @@ MIN_ABBREVIATION = 2
 MAX_ABBREVIATION = 6
 
 
-_WORD = re.compile(r"(?<!\w)[^\W\d_]\w*(?!\w)")
+# A whole word of MIN_ABBREVIATION to MAX_ABBREVIATION characters that begins with a letter
+# (longer and shorter words are no abbreviations: not even looked at).
+_WORD = re.compile(rf"(?<!\w)[^\W\d_]\w{{{MIN_ABBREVIATION - 1},{MAX_ABBREVIATION - 1}}}(?!\w)")
 
 
 _ROMAN = re.compile(r"(?=[MDCLXVI]{2,}$)M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -28,6 +30,8 @@ def looks_like_abbreviation(token: str) -> bool:
     all letters capitals (`PULS`, `SPIRA`, `ÅB`) or a capital after the first letter
     (`FoU`, `BRvux`, `ArbNär`). Roman numerals (`II`, `VI`, `XIV`) are not abbreviations."""
     if not (MIN_ABBREVIATION <= len(token) <= MAX_ABBREVIATION) or not token[0].isalpha():
+        return False
+    if token[1:].islower():  # at most one capital (quick test for most words)
         return False
     if not token.isalnum():
         return False

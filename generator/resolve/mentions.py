@@ -182,10 +182,11 @@ def _organisation_mentions(text: str, index: _Index, blocked: _Spans) -> list[Me
     # the patterns themselves enforce the case rules.
     for word in _WORD.finditer(text):
         start = word.start()
-        if start < end_of_last or blocked.overlaps(start, word.end()):
+        forms = index.organisations.get(_key(word.group()))
+        if not forms or start < end_of_last or blocked.overlaps(start, word.end()):
             continue
         best = None
-        for form in index.organisations.get(_key(word.group()), ()):
+        for form in forms:
             match = form.pattern.match(text, start)
             if match and (best is None or match.end() > best[0].end()):
                 best = (match, form)

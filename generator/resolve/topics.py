@@ -29,12 +29,13 @@ def _mentions(text: str, lowered: str, topic: Topic) -> list[tuple[int, int, boo
     """Non-overlapping mentions (start, end, strong) of the topic in `text`, in order."""
     if not text:
         return []
-    found = sorted(
-        (start, end, p.strong)
-        for p in topic.patterns
-        for start, end in p.spans(text, lowered)
-        if end > start
-    )
+    found = []
+    for p in topic.patterns:
+        if p.literal in (text if p.case_sensitive else lowered):  # most texts lack most patterns
+            found += [(start, end, p.strong) for start, end in p.spans(text, lowered) if end > start]
+    if not found:
+        return []
+    found.sort()
     merged: list[tuple[int, int, bool]] = []
     for start, end, strong in found:
         if merged:
