@@ -11,9 +11,10 @@ or parsed again, and a build whose inputs have not changed at all does nothing.
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import BrokenExecutor, Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from generator.knowledge import Knowledge, load_knowledge
 from generator.model import Diagnostic, Diagnostics, Document, SourceFile
@@ -36,6 +37,7 @@ from generator.resolve.analysis import DocumentAnalysis, analyse
 from generator.write.cache import (
     BuildCache, SourceEntry, code_version, digest, output_stamps, outputs_unchanged, settings_text,
 )
+from generator.workers import process_pool, processes, run_forked
 from generator.write.writer import WriteReport, read_manifest, write_if_changed, write_tree
 
 PACKAGE = Path(__file__).resolve().parent
@@ -124,31 +126,74 @@ def _cache(root: Path, settings: Settings, knowledge: Knowledge) -> BuildCache:
                                    ocr_stamp()))
 
 
+PARALLEL_FROM = 100  # sources to parse before worker processes pay for their start (about a second)
+_worker_setup: tuple[Settings, Knowledge] | None = None  # in a worker process: what every source needs
+
+
+def _start_parse_worker(settings: Settings, knowledge: Knowledge) -> None:
+    global _worker_setup
+    _worker_setup = (settings, knowledge)
+
+
+def _parse_in_worker(path: Path, data: bytes | None) -> SourceEntry:
+    settings, knowledge = _worker_setup
+    return _source_entry(path, data, settings, knowledge)
+
+
+def _entries(work: list[tuple[Path, bytes | None]], settings: Settings,
+             knowledge: Knowledge) -> Iterator[SourceEntry]:
+    """The entry of each (path, bytes) in order: parsed by worker processes when there are
+    enough sources and cores (generator.workers), else here."""
+    pool = (process_pool(processes(), _start_parse_worker, settings, knowledge)
+            if len(work) >= PARALLEL_FROM and processes() > 1 else None)
+    if pool is None:
+        yield from (_source_entry(path, data, settings, knowledge) for path, data in work)
+        return
+    done = 0
+    try:
+        with pool:
+            for entry in pool.map(_parse_in_worker, *zip(*work), chunksize=4):
+                yield entry
+                done += 1
+    except BrokenExecutor:  # a worker died (e.g. a reader library crashed): go on here
+        yield from (_source_entry(path, data, settings, knowledge) for path, data in work[done:])
+
+
 def parse_all(settings: Settings, knowledge: Knowledge, diagnostics: Diagnostics,
               progress: Progress = _no_progress, cache: BuildCache | None = None) -> Parsed:
     """Every source read, parsed and analysed (from the cache where a source is unchanged)."""
     paths = list_sources(settings.source_dir)
-    documents: list[Document] = []
-    analyses: dict[str, DocumentAnalysis] = {}
-    keys: dict[str, str] = {}
+    entries: dict[Path, SourceEntry] = {}
+    misses: list[tuple[Path, bytes | None, str | None]] = []  # (path, bytes, cache key) to parse
     inputs: list[str] = []
-    for done, path in enumerate(paths, start=1):
+    keys: dict[str, str] = {}
+    for path in paths:
         # a file too large to be a document is reported unread (read_source) and never cached
         data = path.read_bytes() if path.stat().st_size <= max_bytes(path) else None
         name = path.relative_to(settings.source_dir).as_posix()
         key = cache.source_key(name, path, data) if cache is not None and data is not None else None
         entry = cache.load_source(key) if key is not None else None
         if entry is None:
-            entry = _source_entry(path, data, settings, knowledge)
-            if key is not None:
-                cache.store_source(key, entry)
+            misses.append((path, data, key))
+        else:
+            entries[path] = entry
+        inputs.append(key or digest(name, str(path.stat().st_mtime_ns)))
+        keys[name] = inputs[-1]
+    progress("läser och tolkar", len(entries), len(paths))
+    parsed = _entries([(path, data) for path, data, _ in misses], settings, knowledge)
+    for entry, (path, _, key) in zip(parsed, misses):
+        if key is not None:
+            cache.store_source(key, entry)
+        entries[path] = entry
+        progress("läser och tolkar", len(entries), len(paths))
+    documents: list[Document] = []
+    analyses: dict[str, DocumentAnalysis] = {}
+    for path in paths:
+        entry = entries[path]
         diagnostics.extend(entry.diagnostics)
         if entry.document is not None:
             documents.append(entry.document)
             analyses[entry.document.source.name] = entry.analysis
-        inputs.append(key or digest(name, str(path.stat().st_mtime_ns)))
-        keys[name] = inputs[-1]
-        progress("läser och tolkar", done, len(paths))
     fingerprint = digest(cache.version if cache is not None else "", *inputs)
     return Parsed(documents, analyses, keys, len(paths), fingerprint)
 
@@ -182,6 +227,14 @@ def _reuse(cache: BuildCache | None, parsed: Parsed, settings: Settings) -> dict
     return {"version": cache.version, "document_keys": parsed.keys, "reuse": Reuse(last.get("keys", {}), load)}
 
 
+def _page_runner(documents: int):
+    """How render_site runs its page jobs: forked worker processes for a large archive
+    (generator.workers), else one by one here."""
+    if documents < PARALLEL_FROM:
+        return lambda jobs: (job() for job in jobs)
+    return lambda jobs: run_forked(jobs, processes())
+
+
 def _build_fingerprint(parsed: Parsed, settings: Settings) -> str:
     ledger = settings.source_dir / LEDGER_FILE
     return digest(parsed.fingerprint, ledger.read_bytes() if ledger.exists() else b"")
@@ -209,7 +262,7 @@ def generate(root: Path, progress: Progress = _no_progress, knowledge: Knowledge
     corpus = resolution.corpus
     progress("samordnar", 1, 1)
     files, page_keys = render_site(corpus, lambda name: _original(corpus, name), progress, diagnostics,
-                                   **_reuse(cache, parsed, settings))
+                                   run=_page_runner(len(corpus.pages)), **_reuse(cache, parsed, settings))
     report = write_tree(settings.docs_dir, files, diagnostics)
     write_if_changed(settings.source_dir / LEDGER_FILE, ledger_text(resolution.ledger).encode("utf-8"))
     if cache is not None:
@@ -251,23 +304,85 @@ def _page_edits(html: str, glossary: Glossary) -> list[tuple[int, int, str]]:
     return edits
 
 
+def _start_annotate_worker(glossary: Glossary) -> None:
+    global _worker_glossary
+    _worker_glossary = glossary
+
+
+_worker_glossary: Glossary | None = None  # in a worker process: the glossary pages are annotated with
+
+
+def _edits_in_worker(pages: list[str]) -> list[list[tuple[int, int, str]]]:
+    return [_page_edits(html, _worker_glossary) for html in pages]
+
+
+class _Batch:
+    """Pages handed to a worker together (one hand-over per page costs more than its work)."""
+
+    SIZE = 24
+
+    def __init__(self) -> None:
+        self.pages: list[str] = []
+        self.future: Future | None = None
+
+
 class PageAnnotator:
     """`annotate_page` for every page of one MkDocs build, remembering across builds the
-    edits made to each page content (by its digest), so unchanged pages cost a lookup."""
+    edits made to each page content (by its digest), so unchanged pages cost a lookup.
+
+    With `start_workers`, pages are annotated by worker processes while the engine goes on
+    converting the next pages: `begin(html)` hands a page over and returns a function that
+    gives the annotated page when it is needed (MkDocs converts every page before it
+    renders the first, so the work is done by then)."""
 
     def __init__(self, glossary: Glossary, cache: BuildCache | None) -> None:
         self.glossary = glossary
         self.cache = cache
         self.known = cache.load_annotations() if cache is not None else {}
         self.used: dict[str, list] = {}
+        self.pool = None
+        self.batch = _Batch()
 
-    def annotate(self, html: str) -> str:
+    def start_workers(self, workers: int) -> None:
+        if self.pool is None:
+            self.pool = process_pool(workers, _start_annotate_worker, self.glossary)
+
+    def begin(self, html: str) -> Callable[[], str]:
         key = hashlib.blake2b(html.encode("utf-8"), digest_size=16).hexdigest()
         edits = self.known.get(key)
+        if edits is None and self.pool is not None:
+            batch, index = self.batch, len(self.batch.pages)
+            batch.pages.append(html)
+            if len(batch.pages) == _Batch.SIZE:
+                self._submit()
+            return lambda: self._finish(key, html, batch, index)
         if edits is None:
             edits = _page_edits(html, self.glossary)
         self.used[key] = edits
+        return lambda: apply_edits(html, edits)
+
+    def _submit(self) -> None:
+        self.batch.future = self.pool.submit(_edits_in_worker, self.batch.pages)
+        self.batch = _Batch()
+
+    def _finish(self, key: str, html: str, batch: _Batch, index: int) -> str:
+        if batch.future is None:
+            self._submit()  # the last pages, still waiting for company
+        try:
+            edits = batch.future.result()[index]
+        except BrokenExecutor:  # the worker died: annotate here
+            edits = _page_edits(html, self.glossary)
+        self.used[key] = edits
         return apply_edits(html, edits)
+
+    def annotate(self, html: str) -> str:
+        return self.begin(html)()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+            self.batch = _Batch()
 
     def save(self) -> None:
         """Keep the edits of this build's pages (and only those) for the next build."""

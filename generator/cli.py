@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from generator.model.errors import ArkivError
@@ -117,16 +118,24 @@ class _RichProgress:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+        # Drawn from the build's own thread (no refresh thread), so that the build may fork
+        # worker processes (generator.workers).
         self._bar = Progress(TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(),
-                             TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+                             TimeElapsedColumn(), console=Console(stderr=True), transient=True,
+                             auto_refresh=False)
         self._bar.__enter__()
         self._tasks: dict[str, int] = {}
+        self._drawn = 0.0
         return self.report
 
     def report(self, stage: str, done: int, total: int) -> None:
         if stage not in self._tasks:
             self._tasks[stage] = self._bar.add_task(stage, total=total)
         self._bar.update(self._tasks[stage], completed=done, total=total)
+        now = time.monotonic()
+        if now - self._drawn >= 0.1 or done == total:
+            self._bar.refresh()
+            self._drawn = now
 
     def __exit__(self, *exc) -> None:
         self._bar.__exit__(*exc)

@@ -17,11 +17,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from generator.build import SITE_INFO_FILE, generate, page_annotator
+from generator.build import PARALLEL_FROM, SITE_INFO_FILE, generate, page_annotator
 from generator.cli import SKIP_GENERATE
 from generator.knowledge import load_knowledge
 from generator.model.errors import ArkivError
 from generator.read.config import load_settings
+from generator.workers import processes
 from generator.write.searchwire import SearchWiringError, check_page, check_theme_styles
 from generator.write.theme_markup import valid_toggles
 
@@ -81,9 +82,26 @@ def on_serve(server, config, builder):
     return server
 
 
+def on_files(files, config):
+    """A large site has its pages annotated by worker processes on the other cores."""
+    if len(files.documentation_pages()) >= PARALLEL_FROM:
+        _build["annotator"].start_workers(processes() - 1)
+    _build["pending"] = {}
+    return files
+
+
 def on_page_content(html: str, page, config, files) -> str:
-    """Abbreviations explained on hover (<abbr>), table cells labelled for phones."""
-    return _build["annotator"].annotate(html)
+    """Abbreviations explained on hover (<abbr>), table cells labelled for phones: begun
+    here, taken in `on_page_context` (MkDocs converts every page before rendering any)."""
+    _build["pending"][page.file.src_uri] = _build["annotator"].begin(html)
+    return html
+
+
+def on_page_context(context, page, config, nav):
+    finish = _build["pending"].pop(page.file.src_uri, None)
+    if finish is not None:
+        page.content = finish()
+    return context
 
 
 def on_template_context(context, template_name, config):
@@ -114,8 +132,14 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 
 def on_post_build(config) -> None:
+    _build["annotator"].close()
     _check(lambda: check_theme_styles(Path(config.site_dir)))
     _build["annotator"].save()
+
+
+def on_build_error(error) -> None:
+    if "annotator" in _build:
+        _build["annotator"].close()
 
 
 def _check(check) -> None:

@@ -23,7 +23,7 @@ from tests.helpers import ROOT
 
 STAGES = ("read", "parse", "resolve", "render", "write")
 FOUNDATIONS = ("model", "knowledge")
-SHARED = ("slugs", "collation", "names", "display", "yamlio")
+SHARED = ("slugs", "collation", "names", "display", "yamlio", "workers")
 ENTRY_POINTS = ("build", "cli", "mkdocs_hook", "__main__", "__init__")
 
 

@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, TypeVar
+from typing import Callable, Iterator, Mapping, Sequence, TypeVar
 
 from generator.model import Diagnostics
 from generator.model.corpus import Corpus
@@ -33,12 +33,7 @@ SOURCES_FOLDER = "kallor"  # downloadable copies of the original files
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 _T = TypeVar("_T")
-
-
-def counted(items: list[_T], stage: str, progress: Progress) -> Iterable[_T]:
-    for done, item in enumerate(items, start=1):
-        yield item
-        progress(stage, done, len(items))
+Runner = Callable[[Sequence[Callable[[], _T]]], Iterator[_T]]  # each job's result, in order
 
 
 # Formats whose original file is offered for download as it is (with its own suffix).
@@ -113,42 +108,58 @@ def _documents_of_record(record) -> set[str]:
     return found
 
 
+def _serial(jobs: Sequence[Callable[[], _T]]) -> Iterator[_T]:
+    return (job() for job in jobs)
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """A document page that could not be rendered (the others still are)."""
+    source: str
+    original: str
+    reason: str
+
+
+def _document_page(page, corpus: Corpus, original: str) -> str | _Failed:
+    try:
+        return render_document(page, corpus, original)
+    except Exception as error:  # one bad page must never stop the others
+        return _Failed(page.source, original, f"{error.__class__.__name__}: {error}")
+
+
 def render_site(corpus: Corpus, originals: Callable[[str], bytes], progress: Progress,
                 diagnostics: Diagnostics, *, version: str = "", document_keys: Mapping[str, str] | None = None,
-                reuse: Reuse = Reuse()) -> tuple[dict[str, bytes], dict[str, str]]:
+                reuse: Reuse = Reuse(), run: Runner = _serial) -> tuple[dict[str, bytes], dict[str, str]]:
     """Every file of the site, and the input digest of each page that can be reused.
 
     `originals(source name)` gives the bytes of a source's downloadable copy. A document
     page that fails to render is reported with its file; every other page is still made.
     `document_keys` (source name -> digest of the source and the build's version) let a
     page whose own documents and the archive's naming are unchanged be taken from `reuse`
-    instead of rendered; without them every page is rendered."""
-    files: dict[str, str | bytes] = {}
+    instead of rendered; without them every page is rendered. The pages to render are
+    handed to `run` together (it may spread them over processes) and take their places in
+    the order they were asked for."""
+    files: dict[str, str | bytes | None] = {}
     keys: dict[str, str] = {}
+    jobs: list[tuple[str, Callable[[], str | bytes | _Failed]]] = []
     naming = naming_digest(corpus, version) if document_keys is not None else ""
 
-    def make(path: str, sources: set[str], subject: str, render: Callable[[], str | bytes]) -> None:
-        if document_keys is None:
-            files[path] = render()
-            return
-        key = _digest(naming, path, subject, *sorted(document_keys.get(s, "?" + s) for s in sources))
-        keys[path] = key
-        if reuse.keys.get(path) == key:
-            previous = reuse.load(path)
-            if previous is not None:
-                files[path] = previous
-                return
-        files[path] = render()
+    def make(path: str, sources: set[str], subject: str, render: Callable[[], str | bytes | _Failed]) -> None:
+        if document_keys is not None:
+            key = _digest(naming, path, subject, *sorted(document_keys.get(s, "?" + s) for s in sources))
+            keys[path] = key
+            if reuse.keys.get(path) == key:
+                previous = reuse.load(path)
+                if previous is not None:
+                    files[path] = previous
+                    return
+        files[path] = None  # its place, filled when the job is done
+        jobs.append((path, render))
 
     urls = source_urls(corpus)
-    for page in counted(list(corpus.pages), "skapar sidor", progress):
-        try:
-            make(page.path, {page.source}, urls[page.source],
-                 lambda page=page: render_document(page, corpus, urls[page.source]))
-        except Exception as error:  # one bad page must never stop the others
-            diagnostics.error(page.source, None, f"sidan kunde inte skapas ({error.__class__.__name__}: {error}) "
-                              "– rapportera gärna felet")
-            continue
+    for page in corpus.pages:
+        make(page.path, {page.source}, urls[page.source],
+             lambda page=page: _document_page(page, corpus, urls[page.source]))
         files[urls[page.source]] = originals(page.source)
     def make_parts(parts: PartSet, subject: str, sources: set[str], render: Callable[..., str]) -> None:
         """A listing page and its year parts (generator/render/parts.py). The main page is
@@ -206,11 +217,20 @@ def render_site(corpus: Corpus, originals: Callable[[str], bytes], progress: Pro
                    lambda part, topic_id=topic_id, parts=parts: render_topic(topic_id, corpus, parts, part))
         make(f"amnen/{topic_id}.xml", sources, topic_id,
              lambda topic_id=topic_id: topic_feed(topic_id, corpus, corpus.archive_title))
+    results = run([render for _, render in jobs])  # may go on elsewhere while the rest is made here
     files["amnen/index.md"] = render_topic_index(corpus)
     files["ordlista.md"] = render_glossary(corpus.glossary)
     files["data/arkiv.json"] = archive_json(corpus)
     files["data/beslut.csv"] = decisions_csv(corpus)
     files[SITE_INFO_FILE] = site_info(corpus)
     files.update(search_files(corpus))  # the search index (sok/), global: made anew each build
+    for done, ((path, _), result) in enumerate(zip(jobs, results), start=1):
+        progress("skapar sidor", done, len(jobs))
+        if isinstance(result, _Failed):
+            del files[path], files[result.original]
+            diagnostics.error(result.source, None, f"sidan kunde inte skapas ({result.reason}) "
+                              "– rapportera gärna felet")
+        else:
+            files[path] = result
     encoded = {name: data if isinstance(data, bytes) else data.encode("utf-8") for name, data in files.items()}
     return encoded, keys
