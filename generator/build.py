@@ -231,8 +231,8 @@ def _page_runner(documents: int):
     """How render_site runs its page jobs: forked worker processes for a large archive
     (generator.workers), else one by one here."""
     if documents < PARALLEL_FROM:
-        return lambda jobs: (job() for job in jobs)
-    return lambda jobs: run_forked(jobs, processes())
+        return lambda jobs, alone=0: (job() for job in jobs)
+    return lambda jobs, alone=0: run_forked(jobs, processes(), alone=alone)
 
 
 def _build_fingerprint(parsed: Parsed, settings: Settings) -> str:

@@ -62,11 +62,13 @@ def _context():
 _forked_jobs: Sequence[Callable[[], object]] = ()  # the jobs of run_forked, inherited by its workers
 
 
-def run_forked(jobs: Sequence[Callable[[], _T]], workers: int, chunk: int = 16) -> Iterator[_T]:
+def run_forked(jobs: Sequence[Callable[[], _T]], workers: int, chunk: int = 16, alone: int = 0) -> Iterator[_T]:
     """`job()` of each job, in order. The work starts at once in `workers` processes
     forked from this one, so the jobs may be closures over anything this process holds
     (nothing is pickled but the results); where no fork can be made (threads running, a
-    platform without fork, one worker) the jobs run here, one by one as results are taken."""
+    platform without fork, one worker) the jobs run here, one by one as results are taken.
+    Jobs are handed over `chunk` at a time, except the first `alone`, each on its own (put
+    long jobs there: they start at once, side by side)."""
     global _forked_jobs
     workers = min(workers, MAX_WORKERS)
     if workers < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
@@ -74,8 +76,9 @@ def run_forked(jobs: Sequence[Callable[[], _T]], workers: int, chunk: int = 16) 
     try:
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
         _forked_jobs = jobs  # before the first submit: that is when the workers are forked
-        starts = range(0, len(jobs), chunk)
-        chunks = pool.map(_run_forked, starts, [min(start + chunk, len(jobs)) for start in starts])
+        starts = [*range(min(alone, len(jobs))), *range(min(alone, len(jobs)), len(jobs), chunk)]
+        stops = [*starts[1:], len(jobs)]
+        chunks = pool.map(_run_forked, starts, stops)
     except (OSError, NotImplementedError, ImportError):  # e.g. no sem_open in a sandbox
         _forked_jobs = ()
         return (job() for job in jobs)

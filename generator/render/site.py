@@ -33,7 +33,7 @@ SOURCES_FOLDER = "kallor"  # downloadable copies of the original files
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 _T = TypeVar("_T")
-Runner = Callable[[Sequence[Callable[[], _T]]], Iterator[_T]]  # each job's result, in order
+Runner = Callable[..., Iterator]  # (jobs, alone=n) -> each job's result, in order (generator.workers.run_forked)
 
 
 # Formats whose original file is offered for download as it is (with its own suffix).
@@ -108,7 +108,7 @@ def _documents_of_record(record) -> set[str]:
     return found
 
 
-def _serial(jobs: Sequence[Callable[[], _T]]) -> Iterator[_T]:
+def _serial(jobs: Sequence[Callable[[], _T]], alone: int = 0) -> Iterator[_T]:
     return (job() for job in jobs)
 
 
@@ -217,13 +217,16 @@ def render_site(corpus: Corpus, originals: Callable[[str], bytes], progress: Pro
                    lambda part, topic_id=topic_id, parts=parts: render_topic(topic_id, corpus, parts, part))
         make(f"amnen/{topic_id}.xml", sources, topic_id,
              lambda topic_id=topic_id: topic_feed(topic_id, corpus, corpus.archive_title))
-    results = run([render for _, render in jobs])  # may go on elsewhere while the rest is made here
+    # The export and the search index (sok/) are global, made anew each build, and the
+    # longest jobs: they go first, each on its own.
+    wholes = [lambda: archive_json(corpus), lambda: search_files(corpus)]
+    results = run([*wholes, *(render for _, render in jobs)], alone=len(wholes))  # may go on elsewhere
     files["amnen/index.md"] = render_topic_index(corpus)
     files["ordlista.md"] = render_glossary(corpus.glossary)
-    files["data/arkiv.json"] = archive_json(corpus)
+    files["data/arkiv.json"] = next(results)
     files["data/beslut.csv"] = decisions_csv(corpus)
     files[SITE_INFO_FILE] = site_info(corpus)
-    files.update(search_files(corpus))  # the search index (sok/), global: made anew each build
+    files.update(next(results))
     for done, ((path, _), result) in enumerate(zip(jobs, results), start=1):
         progress("skapar sidor", done, len(jobs))
         if isinstance(result, _Failed):
