@@ -166,6 +166,8 @@ class PeopleIndex:
                 spans.append((start, end, person.id))
                 taken.append((start, end))
         unique = self.first_names_by_document.get(document.source.name, {})
+        if unique and not any(name in text for name in unique):  # a quick test: most texts name none
+            unique = {}
         for match in _WORD.finditer(text) if unique else ():
             person_id = unique.get(match.group(0))
             if person_id is None or any(s <= match.start() < e for s, e in taken):
