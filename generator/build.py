@@ -228,11 +228,10 @@ def _reuse(cache: BuildCache | None, parsed: Parsed, settings: Settings) -> dict
 
 
 def _page_runner(documents: int):
-    """How render_site runs its page jobs: forked worker processes for a large archive
+    """How render_site runs its jobs: in forked worker processes for a large archive
     (generator.workers), else one by one here."""
-    if documents < PARALLEL_FROM:
-        return lambda jobs, alone=0: (job() for job in jobs)
-    return lambda jobs, alone=0: run_forked(jobs, processes(), alone=alone)
+    workers = processes() if documents >= PARALLEL_FROM else 1
+    return lambda jobs, alone=0: run_forked(jobs, workers, alone=alone)
 
 
 def _build_fingerprint(parsed: Parsed, settings: Settings) -> str:

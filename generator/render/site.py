@@ -136,9 +136,9 @@ def render_site(corpus: Corpus, originals: Callable[[str], bytes], progress: Pro
     page that fails to render is reported with its file; every other page is still made.
     `document_keys` (source name -> digest of the source and the build's version) let a
     page whose own documents and the archive's naming are unchanged be taken from `reuse`
-    instead of rendered; without them every page is rendered. The pages to render are
-    handed to `run` together (it may spread them over processes) and take their places in
-    the order they were asked for."""
+    instead of rendered; without them every page is rendered. The pages to render, the
+    export and the search index are handed to `run` together (it may spread them over
+    processes) and take their places in the order they were asked for."""
     files: dict[str, str | bytes | None] = {}
     keys: dict[str, str] = {}
     jobs: list[tuple[str, Callable[[], str | bytes | _Failed]]] = []
