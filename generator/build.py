@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
+from generator.collector import cycle_collector_paused, pause_cycle_collector
 from generator.knowledge import Knowledge, load_knowledge
 from generator.model import Diagnostic, Diagnostics, Document, SourceFile
 from generator.model.corpus import Corpus
@@ -28,16 +29,17 @@ from generator.read.ocr import stamp as ocr_stamp
 from generator.read.sources import list_sources, max_bytes, read_source
 from generator.render.abbreviations import abbreviation_edits
 from generator.render.htmlscan import apply_edits, scan
-from generator.render.site import Reuse, render_site
+from generator.render.pieces import PieceStore
+from generator.render.site import KEPT, Reuse, render_site
 from generator.render.site_info import SITE_INFO_FILE
 from generator.render.tablecards import table_edits
 from generator.resolve import Resolution, resolve
 from generator.resolve.addresses import LEDGER_FILE, ledger_text, read_ledger
 from generator.resolve.analysis import DocumentAnalysis, analyse
 from generator.write.cache import (
-    BuildCache, SourceEntry, code_version, digest, output_stamps, outputs_unchanged, settings_text,
+    BuildCache, SourceEntry, code_version, digest, output_intact, output_stamps, outputs_unchanged, settings_text,
 )
-from generator.workers import process_pool, processes, run_forked
+from generator.workers import process_pool, processes, run_forked, start_forked
 from generator.write.writer import WriteReport, read_manifest, write_if_changed, write_tree
 
 PACKAGE = Path(__file__).resolve().parent
@@ -132,6 +134,7 @@ _worker_setup: tuple[Settings, Knowledge] | None = None  # in a worker process: 
 
 def _start_parse_worker(settings: Settings, knowledge: Knowledge) -> None:
     global _worker_setup
+    pause_cycle_collector()
     _worker_setup = (settings, knowledge)
 
 
@@ -198,10 +201,12 @@ def parse_all(settings: Settings, knowledge: Knowledge, diagnostics: Diagnostics
     return Parsed(documents, analyses, keys, len(paths), fingerprint)
 
 
-def _resolve(parsed: Parsed, settings: Settings, knowledge: Knowledge, diagnostics: Diagnostics) -> Resolution:
+def _resolve(parsed: Parsed, settings: Settings, knowledge: Knowledge, diagnostics: Diagnostics,
+             cache: BuildCache | None = None) -> Resolution:
+    memo = {"document_keys": parsed.keys, "known_links": cache.load_links()} if cache is not None else {}
     return resolve(parsed.documents, knowledge, diagnostics, analyses=parsed.analyses,
                    ledger=read_ledger(settings.source_dir, diagnostics), rules=settings.people,
-                   archive_title=settings.archive_title, publisher=settings.publisher)
+                   archive_title=settings.archive_title, publisher=settings.publisher, **memo)
 
 
 def _original(corpus: Corpus, name: str) -> bytes:
@@ -218,20 +223,31 @@ def _reuse(cache: BuildCache | None, parsed: Parsed, settings: Settings) -> dict
     last = cache.load_pages()
     stamps = last.get("stamps", {})
 
-    def load(path: str) -> bytes | None:
-        # the page as the last build wrote it, unless it has been touched since
-        if path in stamps and outputs_unchanged(settings.docs_dir, {path: stamps[path]}):
-            return (settings.docs_dir / path).read_bytes()
-        return None
+    docs = settings.docs_dir
 
-    return {"version": cache.version, "document_keys": parsed.keys, "reuse": Reuse(last.get("keys", {}), load)}
+    def intact(path: str) -> bool:  # not touched since the last build wrote it
+        return path in stamps and output_intact(docs, path, stamps[path])
+
+    def pieces(kind: str) -> PieceStore:
+        return PieceStore(lambda: cache.load_pieces(kind), lambda found: cache.store_pieces(kind, found))
+
+    return {"version": cache.version, "document_keys": parsed.keys,
+            "reuse": Reuse(last.get("keys", {}), intact, pieces)}
 
 
 def _page_runner(documents: int):
     """How render_site runs its jobs: in forked worker processes for a large archive
     (generator.workers), else one by one here."""
     workers = processes() if documents >= PARALLEL_FROM else 1
-    return lambda jobs, alone=0: run_forked(jobs, workers, alone=alone)
+    return lambda jobs: run_forked(jobs, workers)
+
+
+def _starter(documents: int):
+    """How render_site starts its two global jobs: each at once in its own forked process
+    for a large archive, else here when its result is needed."""
+    if documents >= PARALLEL_FROM and processes() > 1:
+        return start_forked
+    return lambda job: job
 
 
 def _build_fingerprint(parsed: Parsed, settings: Settings) -> str:
@@ -241,6 +257,11 @@ def _build_fingerprint(parsed: Parsed, settings: Settings) -> str:
 
 def generate(root: Path, progress: Progress = _no_progress, knowledge: Knowledge | None = None,
              use_cache: bool = True) -> GenerateResult:
+    with cycle_collector_paused():
+        return _generate(root, progress, knowledge, use_cache)
+
+
+def _generate(root: Path, progress: Progress, knowledge: Knowledge | None, use_cache: bool) -> GenerateResult:
     settings = load_settings(root)  # raises ConfigError before anything is written
     knowledge = knowledge or load_knowledge()  # raises KnowledgeError before anything is written
     cache = _cache(root, settings, knowledge) if use_cache else None
@@ -254,18 +275,21 @@ def generate(root: Path, progress: Progress = _no_progress, knowledge: Knowledge
         diagnostics.extend(Diagnostic(*d) for d in last["diagnostics"])
         report = WriteReport(unchanged=sorted(last["outputs"]))
         return GenerateResult(settings, diagnostics, report, parsed.read, parsed.skipped, last["documents"],
-                              _resolve=lambda: _resolve(parsed, settings, knowledge, Diagnostics()).corpus)
+                              _resolve=lambda: _resolve(parsed, settings, knowledge, Diagnostics(), cache).corpus)
 
     progress("samordnar", 0, 1)
-    resolution = _resolve(parsed, settings, knowledge, diagnostics)
+    resolution = _resolve(parsed, settings, knowledge, diagnostics, cache)
     corpus = resolution.corpus
     progress("samordnar", 1, 1)
     files, page_keys = render_site(corpus, lambda name: _original(corpus, name), progress, diagnostics,
-                                   run=_page_runner(len(corpus.pages)), **_reuse(cache, parsed, settings))
-    report = write_tree(settings.docs_dir, files, diagnostics)
+                                   run=_page_runner(len(corpus.pages)), start=_starter(len(corpus.pages)),
+                                   **_reuse(cache, parsed, settings))
+    kept = {name for name, data in files.items() if data is KEPT}
+    report = write_tree(settings.docs_dir, {n: d for n, d in files.items() if d is not KEPT}, diagnostics, kept)
     write_if_changed(settings.source_dir / LEDGER_FILE, ledger_text(resolution.ledger).encode("utf-8"))
     if cache is not None:
         cache.prune_sources()
+        cache.store_links(dict(resolution.found_links))
         cache.store_pages({"keys": page_keys, "stamps": output_stamps(settings.docs_dir, sorted(page_keys))})
         if not report.refused:
             owned = sorted(read_manifest(settings.docs_dir))
@@ -283,8 +307,9 @@ def check(root: Path, progress: Progress = _no_progress) -> tuple[Diagnostics, i
     settings = load_settings(root)
     knowledge = load_knowledge()
     diagnostics = Diagnostics()
-    parsed = parse_all(settings, knowledge, diagnostics, progress)
-    _resolve(parsed, settings, knowledge, diagnostics)
+    with cycle_collector_paused():
+        parsed = parse_all(settings, knowledge, diagnostics, progress)
+        _resolve(parsed, settings, knowledge, diagnostics)
     return diagnostics, parsed.read, len(parsed.documents), parsed.skipped
 
 
@@ -305,6 +330,7 @@ def _page_edits(html: str, glossary: Glossary) -> list[tuple[int, int, str]]:
 
 def _start_annotate_worker(glossary: Glossary) -> None:
     global _worker_glossary
+    pause_cycle_collector()
     _worker_glossary = glossary
 
 

@@ -11,6 +11,9 @@ corpus, which only a fork can hand over). Results are taken in the order the wor
 given, so output does not depend on how many processes did it. Where no pool can be started
 (one core, a sandbox without process semaphores) the caller does the work itself.
 
+A long job that needs all of the build's results (the export, the search index) can start
+on its own the moment they exist (`start_forked`), while this process plans the rest.
+
 `ARKIV_WORKERS` sets how many processes a build may use in all (`1`: no workers).
 """
 
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import threading
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -62,13 +66,12 @@ def _context():
 _forked_jobs: Sequence[Callable[[], object]] = ()  # the jobs of run_forked, inherited by its workers
 
 
-def run_forked(jobs: Sequence[Callable[[], _T]], workers: int, chunk: int = 16, alone: int = 0) -> Iterator[_T]:
+def run_forked(jobs: Sequence[Callable[[], _T]], workers: int, chunk: int = 16) -> Iterator[_T]:
     """`job()` of each job, in order. The work starts at once in `workers` processes
     forked from this one, so the jobs may be closures over anything this process holds
     (nothing is pickled but the results); where no fork can be made (threads running, a
     platform without fork, one worker) the jobs run here, one by one as results are taken.
-    Jobs are handed over `chunk` at a time, except the first `alone`, each on its own (put
-    long jobs there: they start at once, side by side)."""
+    Jobs are handed over `chunk` at a time."""
     global _forked_jobs
     workers = min(workers, MAX_WORKERS)
     if workers < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
@@ -76,7 +79,7 @@ def run_forked(jobs: Sequence[Callable[[], _T]], workers: int, chunk: int = 16, 
     try:
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
         _forked_jobs = jobs  # before the first submit: that is when the workers are forked
-        starts = [*range(min(alone, len(jobs))), *range(min(alone, len(jobs)), len(jobs), chunk)]
+        starts = range(0, len(jobs), chunk)
         stops = [*starts[1:], len(jobs)]
         chunks = pool.map(_run_forked, starts, stops)
     except (OSError, NotImplementedError, ImportError):  # e.g. no sem_open in a sandbox
@@ -102,3 +105,41 @@ def _forked_results(pool: ProcessPoolExecutor, chunks: Iterator[list],
         yield from (job() for job in jobs[done:])
     finally:
         _forked_jobs = ()
+
+
+def start_forked(function: Callable[[], _T]) -> Callable[[], _T]:
+    """Start `function()` now in a process forked from this one; return a function that
+    gives its result (waiting for it). Only the result is pickled, so `function` may be a
+    closure over anything. Where no fork can be made (threads running, a platform without
+    fork) or the process does not deliver (it failed or died), `function()` is run here
+    when the result is asked for, so a failure is raised here as it would have been."""
+    if threading.active_count() > 1 or not hasattr(os, "fork"):
+        return function
+    try:
+        reader, writer = os.pipe()
+        pid = os.fork()
+    except OSError:
+        return function
+    if pid == 0:  # the child: no return from here, no cleanup of the parent's state
+        os.close(reader)
+        code = 1
+        try:
+            with open(writer, "wb") as stream:
+                pickle.dump(function(), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(writer)
+    return lambda: _forked_result(pid, reader, function)
+
+
+def _forked_result(pid: int, reader: int, function: Callable[[], _T]) -> _T:
+    with open(reader, "rb") as stream:
+        data = stream.read()
+    _, status = os.waitpid(pid, 0)
+    if status == 0:
+        try:
+            return pickle.loads(data)
+        except Exception:  # cut short: do it here
+            pass
+    return function()

@@ -3,7 +3,7 @@
     read -> parse -> resolve -> render -> write
 
 `model/` (value types) and `knowledge/` (data files) lie beneath the stages; the small
-shared modules at the top of the package (slugs, collation, names, display) beneath
+shared modules at the top of the package (slugs, collation, names, display, workers, ...) beneath
 those. The rules, checked on every import statement of the package (also imports inside
 functions):
 - no stage imports a later stage;
@@ -23,7 +23,7 @@ from tests.helpers import ROOT
 
 STAGES = ("read", "parse", "resolve", "render", "write")
 FOUNDATIONS = ("model", "knowledge")
-SHARED = ("slugs", "collation", "names", "display", "yamlio", "workers")
+SHARED = ("slugs", "collation", "names", "display", "yamlio", "workers", "collector")
 ENTRY_POINTS = ("build", "cli", "mkdocs_hook", "__main__", "__init__")
 
 

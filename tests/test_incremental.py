@@ -132,6 +132,42 @@ def test_an_edit_renders_only_the_pages_it_touches(project, monkeypatch):
     assert rendered == [SEEDS["2023"]]  # the other documents' pages are reused
 
 
+def test_a_page_kept_from_the_last_build_is_not_read_or_written_again(project, monkeypatch):
+    import generator.write.writer as writer
+
+    generate(project)
+    _append(project, "2023", "\nEn mening till.\n")
+    touched: list[str] = []
+    original = writer.write_if_changed
+    monkeypatch.setattr(writer, "write_if_changed",
+                        lambda path, data: touched.append(path.relative_to(project / "docs").as_posix())
+                        or original(path, data))
+    result = generate(project)
+    kept = set(result.report.unchanged) - set(touched)
+    other_minutes = {p.relative_to(project / "docs").as_posix() for p in (project / "docs" / "moten").glob("*.md")
+                     if p.name[:4].isdigit() and not p.name.startswith("2023")}
+    assert other_minutes and other_minutes <= kept
+    assert len({name for name in kept if name.startswith("kallor/")}) == len(SEEDS) - 1  # downloadable originals
+    assert other_minutes <= set(writer.read_manifest(project / "docs"))
+
+
+def test_links_are_found_again_only_where_the_document_or_the_naming_changed(project, monkeypatch):
+    from generator.resolve.linking import Linker
+
+    generate(project)
+    linked: set[str] = set()
+    original = Linker.links
+    monkeypatch.setattr(Linker, "links", lambda self, text, document: linked.add(document.source.name)
+                        or original(self, text, document))
+    _append(project, "2023", "\nEn mening till.\n")
+    generate(project)
+    assert linked == {SEEDS["2023"]}
+    linked.clear()
+    (project / "source" / "nytt.txt").write_text(NEW_MINUTES, encoding="utf-8")  # a new attendee: new naming
+    generate(project)
+    assert linked == {*SEEDS.values(), "nytt.txt"}
+
+
 def test_the_hook_remembers_its_page_edits_and_forgets_pages_no_longer_built(project, monkeypatch):
     import generator.build as build
     from generator.build import annotate_page, page_annotator

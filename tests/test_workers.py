@@ -17,7 +17,7 @@ import pytest
 from generator.build import PageAnnotator, generate
 from generator.model import Diagnostics
 from generator.render import site
-from generator.workers import run_forked
+from generator.workers import run_forked, start_forked
 from tests.helpers import KNOWLEDGE, ROOT, synthetic_archive
 
 needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
@@ -41,7 +41,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
 def test_run_forked_gives_every_result_in_order_from_closures_that_cannot_be_pickled():
     pids, results = _fresh("""
         import json, os, threading
-        from generator.workers import run_forked
+        from generator.workers import run_forked, start_forked
         lock = threading.Lock()  # a job's closure holds it: nothing of a job is pickled
         jobs = [lambda i=i, lock=lock: (i, os.getpid(), lock is not None) for i in range(100)]
         results = list(run_forked(jobs, 2, chunk=3))
@@ -68,7 +68,7 @@ def test_run_forked_runs_the_jobs_here_with_one_worker_or_while_threads_run():
 def test_a_worker_that_dies_leaves_its_jobs_to_this_process():
     results, here = _fresh("""
         import json, os
-        from generator.workers import run_forked
+        from generator.workers import run_forked, start_forked
         parent = os.getpid()
 
         def job(i):
@@ -81,6 +81,58 @@ def test_a_worker_that_dies_leaves_its_jobs_to_this_process():
     """)
     assert results == list(range(40))
     assert 7 in here
+
+
+@needs_fork
+def test_start_forked_computes_a_closure_in_another_process_while_this_one_goes_on():
+    here, there, value = _fresh("""
+        import json, os, threading
+        from generator.workers import start_forked
+        lock = threading.Lock()  # the closure holds it: nothing of the job is pickled
+        result = start_forked(lambda: (os.getpid(), lock is not None, list(range(100_000))))
+        pid, held, numbers = result()
+        print(json.dumps([os.getpid(), pid, held and numbers == list(range(100_000))]))
+    """)
+    assert there != here and value is True
+
+
+@needs_fork
+def test_a_forked_job_that_fails_or_dies_is_done_again_here():
+    died, failed = _fresh("""
+        import json, os
+        from generator.workers import start_forked
+        parent = os.getpid()
+
+        def dies():
+            if os.getpid() != parent:
+                os._exit(3)
+            return "here"
+
+        def fails():
+            raise ValueError(os.getpid() == parent)
+
+        try:
+            start_forked(fails)()
+        except ValueError as error:
+            failed = str(error)
+        print(json.dumps([start_forked(dies)(), failed]))
+    """)
+    assert died == "here"
+    assert failed == "True"  # raised here, as a build without workers raises it
+
+
+def test_start_forked_runs_the_job_here_while_threads_run():
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    calls = []
+    try:
+        result = start_forked(lambda: calls.append(os.getpid()) or "done")
+        assert calls == []  # not before its result is asked for
+        assert result() == "done" and calls == [os.getpid()]
+    finally:
+        stop.set()
+        thread.join()
 
 
 # --- the build ------------------------------------------------------------------------------------
@@ -138,7 +190,7 @@ def test_a_document_page_that_fails_in_a_worker_is_reported_and_the_rest_is_made
     monkeypatch.setattr(site, "render_document", failing)  # the forked workers inherit it
     diagnostics = Diagnostics()
     files, _ = site.render_site(corpus, lambda name: b"original", lambda *_: None, diagnostics,
-                                run=lambda jobs, alone=0: run_forked(jobs, 2, alone=alone))
+                                run=lambda jobs: run_forked(jobs, 2))
     urls = site.source_urls(corpus)
     assert [(d.file, d.level) for d in diagnostics.items] == [(broken, "error")]
     assert "ValueError: trasig" in diagnostics.items[0].message

@@ -12,6 +12,7 @@ import json
 from generator.collation import swedish_key
 from generator.display import format_date
 from generator.model.corpus import Corpus
+from generator.render.pieces import PerDocument, each_time
 
 SCHEMA_VERSION = 1
 
@@ -125,68 +126,70 @@ def _article_fields(corpus: Corpus, d) -> dict:
     }
 
 
-def archive_data(corpus: Corpus) -> dict:
-    documents = []
-    for page in corpus.pages:
-        d = page.document
-        documents.append({
-            "id": page.id,
-            "kind": d.kind.value,
-            "title": d.title,
-            "source_file": d.source.name,
-            "source_format": d.source.format,
-            "ocr_confidence": d.source.ocr_confidence,
-            "url": page.url,
-            "date": d.date.value,
-            "date_display": format_date(d.date, corpus.month_names),
-            "date_precision": d.date.precision.value if d.date.precision else None,
-            "date_inferred": d.date.inferred,
-            "date_source": d.date.source.value,
-            "date_reason": d.date.reason,
-            "network": d.network,
-            "note_taker": d.note_taker.name if d.note_taker else None,
-            "attendees": [
-                {
-                    "person": _person_id(corpus, a.name),
-                    "name": a.name,
-                    "status": a.status,
-                    "affiliation": a.affiliation.name if a.affiliation else None,
-                    "affiliation_kind": a.affiliation.kind if a.affiliation else None,
-                    "affiliation_written": a.affiliation.written if a.affiliation else None,
-                    "unit": a.affiliation.unit if a.affiliation else None,
-                    "note": a.note,
-                    "items": list(a.items),
-                    "role": a.role,
-                    "party": a.party,
-                }
-                for a in d.attendees
-            ],
-            "items": [{"number": i.number, "title": i.title, "anchor": i.anchor,
-                       "topics": [x.id for x in corpus.topics_of_unit(d, i.anchor)],
-                       "sub": i.sub, "label": i.label}
-                      for i in d.items],
-            "topics": [x.id for x in corpus.topics_of_document(d)],
-            "sections": [{"number": s.number, "title": s.title, "anchor": s.anchor} for s in d.sections],
-            **_document_mentions(corpus, d),
-            **_agreement_fields(corpus, d),
-            **_article_fields(corpus, d),
-            "decisions": [
-                {
-                    "id": page.decision_id(x.anchor),
-                    "item": x.item,
-                    "text": x.text,
-                    "proposal": x.proposal,
-                    "anchor": x.anchor,
-                    "url": f"{page.url}#{x.anchor}",
-                    "derived": x.derived,
-                    "wording": x.wording,
-                    "sub": x.sub,
-                    "item_label": x.item_label,
-                    "formality": x.formality,
-                }
-                for x in d.decisions
-            ],
-        })
+def document_entry(corpus: Corpus, page) -> dict:
+    """One document of the export."""
+    d = page.document
+    return {
+        "id": page.id,
+        "kind": d.kind.value,
+        "title": d.title,
+        "source_file": d.source.name,
+        "source_format": d.source.format,
+        "ocr_confidence": d.source.ocr_confidence,
+        "url": page.url,
+        "date": d.date.value,
+        "date_display": format_date(d.date, corpus.month_names),
+        "date_precision": d.date.precision.value if d.date.precision else None,
+        "date_inferred": d.date.inferred,
+        "date_source": d.date.source.value,
+        "date_reason": d.date.reason,
+        "network": d.network,
+        "note_taker": d.note_taker.name if d.note_taker else None,
+        "attendees": [
+            {
+                "person": _person_id(corpus, a.name),
+                "name": a.name,
+                "status": a.status,
+                "affiliation": a.affiliation.name if a.affiliation else None,
+                "affiliation_kind": a.affiliation.kind if a.affiliation else None,
+                "affiliation_written": a.affiliation.written if a.affiliation else None,
+                "unit": a.affiliation.unit if a.affiliation else None,
+                "note": a.note,
+                "items": list(a.items),
+                "role": a.role,
+                "party": a.party,
+            }
+            for a in d.attendees
+        ],
+        "items": [{"number": i.number, "title": i.title, "anchor": i.anchor,
+                   "topics": [x.id for x in corpus.topics_of_unit(d, i.anchor)],
+                   "sub": i.sub, "label": i.label}
+                  for i in d.items],
+        "topics": [x.id for x in corpus.topics_of_document(d)],
+        "sections": [{"number": s.number, "title": s.title, "anchor": s.anchor} for s in d.sections],
+        **_document_mentions(corpus, d),
+        **_agreement_fields(corpus, d),
+        **_article_fields(corpus, d),
+        "decisions": [
+            {
+                "id": page.decision_id(x.anchor),
+                "item": x.item,
+                "text": x.text,
+                "proposal": x.proposal,
+                "anchor": x.anchor,
+                "url": f"{page.url}#{x.anchor}",
+                "derived": x.derived,
+                "wording": x.wording,
+                "sub": x.sub,
+                "item_label": x.item_label,
+                "formality": x.formality,
+            }
+            for x in d.decisions
+        ],
+    }
+
+
+def _archive(corpus: Corpus, documents: list) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "documents": documents,
@@ -198,16 +201,22 @@ def archive_data(corpus: Corpus) -> dict:
     }
 
 
-def archive_json(corpus: Corpus) -> str:
+def archive_json(corpus: Corpus, per_document: PerDocument = each_time) -> str:
     """The export as JSON: one top-level key per line and one entry of each list per line
-    (readable, diff-friendly, and written by the C encoder: the export grows with the archive)."""
+    (readable, diff-friendly, and written by the C encoder: the export grows with the archive).
+    A document's line is made through `per_document` (which may remember it between builds)."""
+    line_of = per_document(lambda page: "    " + _compact(document_entry(corpus, page)))
     lines = []
-    for key, value in archive_data(corpus).items():
-        if isinstance(value, list):
-            entries = ",\n".join("    " + _compact(entry) for entry in value)
-            lines.append(f'  {_compact(key)}: [\n{entries}\n  ]' if value else f'  {_compact(key)}: []')
+    for key, value in _archive(corpus, []).items():
+        if key == "documents":
+            entries = [line_of(page) for page in corpus.pages]
         else:
+            entries = ["    " + _compact(entry) for entry in value] if isinstance(value, list) else None
+        if entries is None:
             lines.append(f"  {_compact(key)}: {_compact(value)}")
+        else:
+            joined = ",\n".join(entries)
+            lines.append(f'  {_compact(key)}: [\n{joined}\n  ]' if entries else f'  {_compact(key)}: []')
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -46,6 +46,7 @@ from generator.model import (
     NumberedList, Paragraph, Quote, Signatory, SubHeading, Table,
 )
 from generator.model.corpus import Corpus, EntityRecord, Page, Person
+from generator.render.pieces import PerDocument, each_time
 
 SEARCH_FOLDER = "sok"
 MANIFEST = f"{SEARCH_FOLDER}/index.js"
@@ -108,10 +109,6 @@ def fold(word: str) -> str:
     if word.isascii():
         return word
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.category(c).startswith("M"))
-
-
-def _indexed(word: str) -> bool:
-    return len(word) > 1 and word not in _STOP
 
 
 @dataclass
@@ -187,23 +184,27 @@ class _Builder:
         self.corpus = corpus
         self.register = {(entry.page.source, entry.decision.anchor): entry for entry in corpus.register}
 
-    def entries(self) -> list[Entry]:
-        found: list[Entry] = []
+    def entries(self, per_document: PerDocument = each_time) -> list[tuple[Entry, Words]]:
+        """Every entry with its words, in index order; a document's through `per_document`."""
+        document = per_document(lambda page: [(entry, entry_words(entry)) for entry in self.document(page)])
+        found: list[tuple[Entry, Words]] = []
         for page in self.corpus.pages:
-            found.extend(self.document(page))
+            found.extend(document(page))
+        others: list[Entry] = []
         for person in self.corpus.people.values():
-            found.append(self.person(person))
+            others.append(self.person(person))
         for record in self.corpus.municipalities.values():
-            found.append(self.place(record, "kommun"))
+            others.append(self.place(record, "kommun"))
         for record in self.corpus.organisations.values():
-            found.append(self.place(record, "organisation"))
+            others.append(self.place(record, "organisation"))
         for topic_id, summary in self.corpus.topics.items():
-            found.append(Entry("amne", f"amnen/{topic_id}.html", summary.topic.name,
-                               f"{len(summary.occurrences)} ställen i arkivet",
-                               [_line(summary.topic.description)]))
-        order = {id(entry): i for i, entry in enumerate(found)}
+            others.append(Entry("amne", f"amnen/{topic_id}.html", summary.topic.name,
+                                f"{len(summary.occurrences)} ställen i arkivet",
+                                [_line(summary.topic.description)]))
+        found.extend((entry, entry_words(entry)) for entry in others)
         # by kind, newest year first within a kind, then in the corpus' order
-        return sorted(found, key=lambda e: (_KIND_INDEX[e.kind], -e.year, order[id(e)]))
+        order = sorted(range(len(found)), key=lambda i: (_KIND_INDEX[found[i][0].kind], -found[i][0].year, i))
+        return [found[i] for i in order]
 
     def _municipalities(self, page: Page, anchor: str | None) -> tuple[str, ...]:
         mentions = self.corpus.mentions_by_document.get(page.source, {}).get("municipalities", ())
@@ -327,7 +328,7 @@ class _Builder:
 
 def search_entries(corpus: Corpus) -> list[Entry]:
     """Every search entry of the archive, in index order."""
-    return _Builder(corpus).entries()
+    return [entry for entry, _words in _Builder(corpus).entries()]
 
 
 # --- the index -----------------------------------------------------------------------------
@@ -340,19 +341,38 @@ class Index:
     aliases: dict[str, set[str]] = field(default_factory=dict)  # word form -> stems
 
 
-def build_index(entries: list[Entry]) -> Index:
+@dataclass(frozen=True)
+class Words:
+    """An entry's indexed words: how many its text has, the count of each stem in it, the
+    stems of its title and keywords, and every distinct word (text first, in order of
+    first use; then the title's)."""
+
+    length: int
+    stems: dict[str, int]
+    title: frozenset[str]
+    distinct: tuple[str, ...]
+
+
+def entry_words(entry: Entry) -> Words:
+    text = _indexed_words(entry.text)
+    heading = _indexed_words(f"{entry.title} {entry.keywords}")
+    stems: dict[str, int] = defaultdict(int)
+    occurrences = Counter(text)
+    for word, times in occurrences.items():
+        stems[stem(word)] += times
+    return Words(len(text), dict(stems), frozenset(stem(w) for w in heading), (*occurrences, *heading))
+
+
+def build_index(entries: list[Entry], words: list[Words] | None = None) -> Index:
+    """The index of `entries`; `words`: each entry's words (made here when not given)."""
+    words = words if words is not None else [entry_words(e) for e in entries]
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     aliases: dict[str, set[str]] = defaultdict(set)
     seen_forms: set[str] = set()
-    texts = [[w for w in words(e.text) if _indexed(w)] for e in entries]
-    average = (sum(len(t) for t in texts) / len(texts)) if texts else 1.0
+    average = (sum(w.length for w in words) / len(words)) if words else 1.0
     average = average or 1.0
-    for number, (entry, text) in enumerate(zip(entries, texts)):
-        title = {stem(w) for w in words(f"{entry.title} {entry.keywords}") if _indexed(w)}
-        counts: dict[str, int] = defaultdict(int)
-        for w in text:
-            counts[stem(w)] += 1
-        for w in [*text, *(w for w in words(f"{entry.title} {entry.keywords}") if _indexed(w))]:
+    for number, (entry, found) in enumerate(zip(entries, words)):
+        for w in found.distinct:
             if w in seen_forms:
                 continue
             seen_forms.add(w)
@@ -362,17 +382,27 @@ def build_index(entries: list[Entry]) -> Index:
             for form in (fold(w), fold(s)):
                 if form != s:
                     aliases[form].add(s)
-        norm = _K1 * (1 - _B + _B * len(text) / average)
+        norm = _K1 * (1 - _B + _B * found.length / average)
         title_weight = _TITLE_WEIGHT.get(entry.kind, _DEFAULT_TITLE_WEIGHT)
         text_weight = _TEXT_WEIGHT.get(entry.kind, 1.0)
-        for term in sorted(title | set(counts)):
-            tf = counts.get(term, 0)
-            score = text_weight * tf * (_K1 + 1) / (tf + norm) if tf else 0.0
-            if term in title:
-                score += title_weight
-            postings[term].append((number, max(1, min(9999, round(score * 10)))))
+        counts, title = found.stems, found.title
+        weights: dict[tuple[int, bool], int] = {}  # (tf, in title) -> weight: few in one entry
+        for term in title | counts.keys():  # any order: a term's postings are in entry order
+            key = (counts.get(term, 0), term in title)
+            weight = weights.get(key)
+            if weight is None:
+                tf, in_title = key
+                score = text_weight * tf * (_K1 + 1) / (tf + norm) if tf else 0.0
+                if in_title:
+                    score += title_weight
+                weight = weights[key] = max(1, min(9999, round(score * 10)))
+            postings[term].append((number, weight))
     clean = {a: s for a, s in aliases.items() if s - {a}}
     return Index(entries, dict(postings), clean)
+
+
+def _indexed_words(text: str) -> list[str]:
+    return [w for w in words(text) if len(w) > 1 and w not in _STOP]
 
 
 # --- files ----------------------------------------------------------------------------------
@@ -430,9 +460,11 @@ def _encode_postings(postings: list[tuple[int, int]]) -> list[int]:
     return flat
 
 
-def search_files(corpus: Corpus) -> dict[str, str]:
-    """Every file of the search index: docs/-relative path -> text."""
-    return index_files(build_index(search_entries(corpus)))
+def search_files(corpus: Corpus, per_document: PerDocument = each_time) -> dict[str, str]:
+    """Every file of the search index: docs/-relative path -> text. A document's entries
+    and their words are made through `per_document` (which may remember them between builds)."""
+    found = _Builder(corpus).entries(per_document)
+    return index_files(build_index([entry for entry, _ in found], [words for _, words in found]))
 
 
 def index_files(index: Index) -> dict[str, str]:

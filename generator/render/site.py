@@ -20,6 +20,7 @@ from generator.render.listings import (
     KINDS, kind_parts, render_kind_index, render_start, render_timeline, timeline_parts,
 )
 from generator.render.parts import PartSet
+from generator.render.pieces import PerDocument, PieceStore, Remembered, each_time
 from generator.render.redirects import redirect_html
 from generator.render.register import register_parts, render_register
 from generator.render.search import search_files
@@ -33,7 +34,8 @@ SOURCES_FOLDER = "kallor"  # downloadable copies of the original files
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 _T = TypeVar("_T")
-Runner = Callable[..., Iterator]  # (jobs, alone=n) -> each job's result, in order (generator.workers.run_forked)
+Runner = Callable[[Sequence[Callable[[], _T]]], Iterator[_T]]  # each job's result, in order (workers.run_forked)
+Starter = Callable[[Callable[[], _T]], Callable[[], _T]]  # job -> its result, when asked (workers.start_forked)
 
 
 # Formats whose original file is offered for download as it is (with its own suffix).
@@ -63,11 +65,25 @@ class Reuse:
     """What the last build rendered, so an unchanged page need not be rendered again.
 
     `keys`: docs/-relative path -> digest of everything the page was made from;
-    `load(path)`: the page's bytes as the last build wrote them, or None if they are gone.
+    `intact(path)`: whether the page is still in docs/ as the last build wrote it;
+    `pieces(kind)`: where the per-document pieces of the export ("export") and of the
+    search index ("search") are kept (generator.render.pieces).
     """
 
     keys: Mapping[str, str] = field(default_factory=dict)
-    load: Callable[[str], bytes | None] = lambda path: None
+    intact: Callable[[str], bool] = lambda path: False
+    pieces: Callable[[str], PieceStore] = lambda kind: PieceStore()
+
+
+class Kept:
+    """In render_site's files, instead of bytes: the page is in docs/ as the last build
+    wrote it and stays (it is neither rendered nor read again)."""
+
+    def __repr__(self) -> str:
+        return "KEPT"
+
+
+KEPT = Kept()
 
 
 def _digest(*parts: str) -> str:
@@ -108,8 +124,12 @@ def _documents_of_record(record) -> set[str]:
     return found
 
 
-def _serial(jobs: Sequence[Callable[[], _T]], alone: int = 0) -> Iterator[_T]:
+def _serial(jobs: Sequence[Callable[[], _T]]) -> Iterator[_T]:
     return (job() for job in jobs)
+
+
+def _later(job: Callable[[], _T]) -> Callable[[], _T]:
+    return job
 
 
 @dataclass(frozen=True)
@@ -129,38 +149,64 @@ def _document_page(page, corpus: Corpus, original: str) -> str | _Failed:
 
 def render_site(corpus: Corpus, originals: Callable[[str], bytes], progress: Progress,
                 diagnostics: Diagnostics, *, version: str = "", document_keys: Mapping[str, str] | None = None,
-                reuse: Reuse = Reuse(), run: Runner = _serial) -> tuple[dict[str, bytes], dict[str, str]]:
-    """Every file of the site, and the input digest of each page that can be reused.
+                reuse: Reuse = Reuse(), run: Runner = _serial,
+                start: Starter = _later) -> tuple[dict[str, bytes | Kept], dict[str, str]]:
+    """Every file of the site (KEPT for a page taken unchanged from the last build), and the
+    input digest of each page that can be reused.
 
     `originals(source name)` gives the bytes of a source's downloadable copy. A document
     page that fails to render is reported with its file; every other page is still made.
     `document_keys` (source name -> digest of the source and the build's version) let a
     page whose own documents and the archive's naming are unchanged be taken from `reuse`
-    instead of rendered; without them every page is rendered. The pages to render, the
-    export and the search index are handed to `run` together (it may spread them over
-    processes) and take their places in the order they were asked for."""
+    instead of rendered; without them every page is rendered. The export and the search
+    index, global and the longest jobs, are handed to `start` first (it may begin them
+    elsewhere at once); the pages to render then to `run` (it may spread them over
+    processes). Every result takes the place it was asked for."""
+    naming = naming_digest(corpus, version) if document_keys is not None else ""
+
+    def per_document(kind: str, make: Callable[[PerDocument], _T]) -> Callable[[], _T]:
+        """A job making a file from every document; each document's piece of it is taken
+        from the last build where the document and the naming are unchanged."""
+        def job() -> _T:
+            if document_keys is None:
+                return make(each_time)
+            remembered = Remembered(reuse.pieces(kind), lambda page: _digest(
+                naming, kind, document_keys.get(page.source, "?" + page.source)))
+            made = make(remembered)
+            remembered.keep()
+            return made
+        return job
+
+    # made anew each build: they depend on every document
+    export = start(per_document("export", lambda pieces: archive_json(corpus, pieces)))
+    search = start(per_document("search", lambda pieces: search_files(corpus, pieces)))
     files: dict[str, str | bytes | None] = {}
     keys: dict[str, str] = {}
     jobs: list[tuple[str, Callable[[], str | bytes | _Failed]]] = []
-    naming = naming_digest(corpus, version) if document_keys is not None else ""
+
+    def kept(path: str, sources: set[str], subject: str) -> bool:
+        """Whether the file at `path`, made from `sources` and `subject`, is in docs/ as
+        the last build made it from the same inputs (KEPT); remembers its key either way."""
+        if document_keys is None:
+            return False
+        key = _digest(naming, path, subject, *sorted(document_keys.get(s, "?" + s) for s in sources))
+        keys[path] = key
+        if reuse.keys.get(path) == key and reuse.intact(path):
+            files[path] = KEPT
+            return True
+        return False
 
     def make(path: str, sources: set[str], subject: str, render: Callable[[], str | bytes | _Failed]) -> None:
-        if document_keys is not None:
-            key = _digest(naming, path, subject, *sorted(document_keys.get(s, "?" + s) for s in sources))
-            keys[path] = key
-            if reuse.keys.get(path) == key:
-                previous = reuse.load(path)
-                if previous is not None:
-                    files[path] = previous
-                    return
-        files[path] = None  # its place, filled when the job is done
-        jobs.append((path, render))
+        if not kept(path, sources, subject):
+            files[path] = None  # its place, filled when the job is done
+            jobs.append((path, render))
 
     urls = source_urls(corpus)
     for page in corpus.pages:
         make(page.path, {page.source}, urls[page.source],
              lambda page=page: _document_page(page, corpus, urls[page.source]))
-        files[urls[page.source]] = originals(page.source)
+        if not kept(urls[page.source], {page.source}, "original"):
+            files[urls[page.source]] = originals(page.source)
     def make_parts(parts: PartSet, subject: str, sources: set[str], render: Callable[..., str]) -> None:
         """A listing page and its year parts (generator/render/parts.py). The main page is
         made from all of `sources`; a part from its own documents only, and the list of
@@ -217,16 +263,11 @@ def render_site(corpus: Corpus, originals: Callable[[str], bytes], progress: Pro
                    lambda part, topic_id=topic_id, parts=parts: render_topic(topic_id, corpus, parts, part))
         make(f"amnen/{topic_id}.xml", sources, topic_id,
              lambda topic_id=topic_id: topic_feed(topic_id, corpus, corpus.archive_title))
-    # The export and the search index (sok/) are global, made anew each build, and the
-    # longest jobs: they go first, each on its own.
-    wholes = [lambda: archive_json(corpus), lambda: search_files(corpus)]
-    results = run([*wholes, *(render for _, render in jobs)], alone=len(wholes))  # may go on elsewhere
+    results = run([render for _, render in jobs])  # may go on elsewhere
     files["amnen/index.md"] = render_topic_index(corpus)
     files["ordlista.md"] = render_glossary(corpus.glossary)
-    files["data/arkiv.json"] = next(results)
     files["data/beslut.csv"] = decisions_csv(corpus)
     files[SITE_INFO_FILE] = site_info(corpus)
-    files.update(next(results))
     for done, ((path, _), result) in enumerate(zip(jobs, results), start=1):
         progress("skapar sidor", done, len(jobs))
         if isinstance(result, _Failed):
@@ -235,5 +276,7 @@ def render_site(corpus: Corpus, originals: Callable[[str], bytes], progress: Pro
                               "– rapportera gärna felet")
         else:
             files[path] = result
-    encoded = {name: data if isinstance(data, bytes) else data.encode("utf-8") for name, data in files.items()}
+    files["data/arkiv.json"] = export()
+    files.update(search())
+    encoded = {name: data if isinstance(data, (bytes, Kept)) else data.encode("utf-8") for name, data in files.items()}
     return encoded, keys

@@ -13,7 +13,7 @@ ledger (see generator.resolve.addresses), and old paths redirect.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from generator.knowledge import Knowledge
@@ -39,13 +39,19 @@ from generator.resolve.topic_index import index_topics
 class Resolution:
     corpus: Corpus
     ledger: Ledger  # the address ledger after this build, to be written back
+    found_links: Mapping[str, tuple] = field(default_factory=dict)  # `known_links` of the next build
 
 
 def resolve(documents: list[Document], knowledge: Knowledge, diagnostics: Diagnostics, *,
             analyses: Mapping[str, DocumentAnalysis] | None = None,
             ledger: Ledger = Ledger(), rules: PeopleRules = PeopleRules(),
-            archive_title: str = "Nätverksarkivet", publisher: str = "") -> Resolution:
-    """`analyses` (by source name) may come from a cache; missing ones are made here."""
+            archive_title: str = "Nätverksarkivet", publisher: str = "",
+            document_keys: Mapping[str, str] | None = None,
+            known_links: Mapping[str, tuple] | None = None) -> Resolution:
+    """`analyses` (by source name) may come from a cache; missing ones are made here.
+    `document_keys` (source name -> digest of the source and the build's version) and
+    `known_links` (an earlier build's `found_links`) let a document whose links were found
+    before under the same naming take them from there."""
     analyses = dict(analyses or {})
     for document in documents:
         if document.source.name not in analyses:
@@ -61,7 +67,7 @@ def resolve(documents: list[Document], knowledge: Knowledge, diagnostics: Diagno
     entities = collect_entities(documents, knowledge, analyses)
     linker = Linker(people, entities, knowledge.registers, known_first_names(documents, knowledge.first_names),
                     analyses)
-    links = _links(documents, linker, analyses)
+    links, found_links = _links(documents, linker, analyses, document_keys or {}, known_links or {})
 
     def links_in(document: Document, text: str) -> tuple[Link, ...]:
         return links.get((document.source.name, text), ())
@@ -100,7 +106,7 @@ def resolve(documents: list[Document], knowledge: Knowledge, diagnostics: Diagno
     new_ledger, redirects = reconcile(ledger, current_addresses(corpus, people), _hidden(ledger, rules))
     first = {p.source: (new_ledger.history(DOCUMENTS, p.source) or (p.url,))[0] for p in pages}
     corpus = _replace(corpus, redirects=frozen_mapping(redirects), first_addresses=frozen_mapping(first))
-    return Resolution(corpus, new_ledger)
+    return Resolution(corpus, new_ledger, frozen_mapping(found_links))
 
 
 def _replace(corpus: Corpus, **changes) -> Corpus:
@@ -109,11 +115,24 @@ def _replace(corpus: Corpus, **changes) -> Corpus:
     return replace(corpus, **changes)
 
 
-def _links(documents: Iterable[Document], linker: Linker,
-           analyses: Mapping[str, DocumentAnalysis]) -> dict[tuple[str, str], tuple[Link, ...]]:
-    """The links of every text a page shows or a topic page counts, found once."""
-    return {(document.source.name, text): tuple(linker.links(text, document))
-            for document in documents for text in analyses[document.source.name].mentions}
+def _links(documents: Iterable[Document], linker: Linker, analyses: Mapping[str, DocumentAnalysis],
+           document_keys: Mapping[str, str], known: Mapping[str, tuple]) -> tuple[dict, dict[str, tuple]]:
+    """The links of every text a page shows or a topic page counts, found once, by (source
+    name, text); and each document's links by its `Linker.key` (for the next build)."""
+    naming = linker.naming() if document_keys else ""
+    links: dict[tuple[str, str], tuple[Link, ...]] = {}
+    found: dict[str, tuple] = {}
+    for document in documents:
+        name = document.source.name
+        texts = analyses[name].mentions
+        key = linker.key(document, document_keys[name], naming) if name in document_keys else None
+        per_text = known.get(key) if key is not None else None
+        if per_text is None or len(per_text) != len(texts):
+            per_text = tuple(tuple(linker.links(text, document)) for text in texts)
+        if key is not None:
+            found[key] = per_text
+        links.update(zip([(name, text) for text in texts], per_text))
+    return links, found
 
 
 def _entity_refs(documents: Iterable[Document], entities: Entities,

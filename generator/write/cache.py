@@ -7,8 +7,12 @@ not do again.
   that has not changed is not read or parsed again.
 - Per build: a fingerprint of every input. When it equals the last build's and every file
   that build wrote is still as it was, the build has nothing to do.
-- Per generated page: its bytes and the digest of what it was rendered from, so a page
-  whose inputs did not change is not rendered again.
+- Per generated page: the digest of what it was rendered from, so a page whose inputs
+  did not change is not rendered again.
+- Per document: the links found in its texts, keyed by the document and everything
+  outside it that decides them (generator.resolve.linking.Linker.key); and its pieces of
+  the export and the search index, keyed by the document and the archive's naming
+  (generator.render.pieces).
 
 Output never depends on the cache: a build with a cache gives the same bytes as one
 without (a test checks this). A cache file that cannot be read is ignored and rebuilt.
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,6 +110,24 @@ class BuildCache:
     def store_pages(self, pages: dict[str, tuple[str, bytes]]) -> None:
         write_if_changed(self.folder / "pages.pickle", pickle.dumps(pages, protocol=pickle.HIGHEST_PROTOCOL))
 
+    def load_links(self) -> dict[str, tuple]:
+        """Link key of a document -> the links of its texts (the last build's)."""
+        data = self._load(self.folder / "links.pickle")
+        return data["links"] if isinstance(data, dict) and data.get("version") == self.version else {}
+
+    def store_links(self, links: dict[str, tuple]) -> None:
+        write_if_changed(self.folder / "links.pickle",
+                         pickle.dumps({"version": self.version, "links": links}, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def load_pieces(self, kind: str) -> dict:
+        """Key -> a per-document piece of the export or the search index (the last build's)."""
+        data = self._load(self.folder / f"pieces-{kind}.pickle")
+        return data["pieces"] if isinstance(data, dict) and data.get("version") == self.version else {}
+
+    def store_pieces(self, kind: str, pieces: dict) -> None:
+        write_if_changed(self.folder / f"pieces-{kind}.pickle",
+                         pickle.dumps({"version": self.version, "pieces": pieces}, protocol=pickle.HIGHEST_PROTOCOL))
+
     def load_annotations(self) -> dict[str, list]:
         """Digest of a built page's content -> the edits the hook made to it (last build)."""
         data = self._load(self.folder / "annotations.pickle")
@@ -127,21 +150,24 @@ class BuildCache:
 
 def outputs_unchanged(docs_dir: Path, outputs: dict[str, tuple[int, int]]) -> bool:
     """Whether every file a build wrote into docs/ still has the size and time it had."""
-    for name, (size, mtime) in outputs.items():
-        try:
-            stat = (docs_dir / name).stat()
-        except OSError:
-            return False
-        if (stat.st_size, stat.st_mtime_ns) != (size, mtime):
-            return False
-    return True
+    return all(output_intact(docs_dir, name, stamp) for name, stamp in outputs.items())
+
+
+def output_intact(docs_dir: Path, name: str, stamp: tuple[int, int]) -> bool:
+    """Whether docs/`name` still has the (size, time) `stamp` of when a build wrote it."""
+    try:  # plain strings: a build checks tens of thousands of files, and Path costs more than stat
+        stat = os.stat(os.path.join(os.fspath(docs_dir), name))
+    except OSError:
+        return False
+    return (stat.st_size, stat.st_mtime_ns) == tuple(stamp)
 
 
 def output_stamps(docs_dir: Path, names: Iterable[str]) -> dict[str, tuple[int, int]]:
+    folder = os.fspath(docs_dir)
     stamps = {}
     for name in names:
         try:
-            stat = (docs_dir / name).stat()
+            stat = os.stat(os.path.join(folder, name))
         except OSError:  # not written (a page that failed): nothing to reuse
             continue
         stamps[name] = (stat.st_size, stat.st_mtime_ns)

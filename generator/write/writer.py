@@ -15,6 +15,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Iterable
 
 from generator.model import Diagnostics
 from generator.model.errors import ArkivError
@@ -65,11 +66,17 @@ def read_manifest(docs_dir: Path) -> set[str]:
         return set()
 
 
-def write_tree(docs_dir: Path, files: dict[str, bytes], diagnostics: Diagnostics) -> WriteReport:
+def write_tree(docs_dir: Path, files: dict[str, bytes], diagnostics: Diagnostics,
+               kept: Iterable[str] = ()) -> WriteReport:
+    """Write `files` (docs/-relative path -> bytes) and remove what the last build wrote and
+    this one does not. `kept`: files this build also makes that the caller knows are in
+    docs/ exactly as the last build wrote them (checked by size and time); they are neither
+    read nor written."""
     report = WriteReport()
     previous = read_manifest(docs_dir)
     docs_dir.mkdir(parents=True, exist_ok=True)
-    owned: list[str] = []
+    owned: list[str] = [*kept]
+    report.unchanged.extend(kept)
     for name in sorted(files):
         target = docs_dir / safe_relative(name)
         if target.exists() and name not in previous and target.read_bytes() != files[name]:
@@ -90,6 +97,7 @@ def write_tree(docs_dir: Path, files: dict[str, bytes], diagnostics: Diagnostics
             report.removed.append(name)
             _remove_empty_parents(target.parent, docs_dir)
 
+    report.unchanged.sort()
     manifest = json.dumps({"files": sorted(owned)}, ensure_ascii=False, indent=1) + "\n"
     write_if_changed(docs_dir / MANIFEST, manifest.encode("utf-8"))
     return report
