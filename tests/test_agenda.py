@@ -5,10 +5,16 @@ generator/data/protokoll.yml and generator/data/beslutsformuleringar.yml."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.knowledge.wording import joined
 from generator.model import BulletList, Decision, Kind, Paragraph, SubHeading
-from tests.helpers import parse_text
+from generator.parse.decisions import decision_sentences
+from tests.helpers import KNOWLEDGE, parse_text
 
 
 def parse(body: str):
@@ -413,3 +419,26 @@ def test_vid_tangentbordet_names_the_note_taker():
     document = parse("1. Val\n\nText.\n\nVid tangentbordet: Maria Holm")
     assert document.note_taker.name == "Maria Holm"
 
+
+
+# --- the joined wording pattern: only a quicker test, never another answer --------------------------
+
+_WORDING = KNOWLEDGE.wording
+_PIECES = ["Nätverket", "beslutar", "att", "ställer sig bakom", "ja till", "kommunerna", "säger", "förslaget",
+           "inte", "Mölndal", "godkänner", "tar", "beslut", "om", ".", "!", "följande", "är", "överens", "Vi"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_the_joined_pattern_matches_where_one_of_the_patterns_does(words):
+    sentence = " ".join(words)
+    assert bool(_WORDING.any_pattern.search(sentence)) == any(p.search(sentence) for p in _WORDING.patterns)
+    without = type(_WORDING)(_WORDING.patterns, _WORDING.not_if)  # no quick test: the patterns one by one
+    assert decision_sentences(sentence, _WORDING) == decision_sentences(sentence, without)
+
+
+def test_patterns_that_cannot_be_joined_are_tried_one_by_one():
+    assert joined((re.compile("(?P<a>x)"), re.compile("(?P<a>y)"))) is None  # a group name twice
+    assert joined((re.compile("x"), re.compile("y", re.IGNORECASE))) is None  # different flags
+    assert joined(()) is None
+    assert joined((re.compile("x"), re.compile("y"))).pattern == "(?:x)|(?:y)"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.resolve.mentions import Mention, find_mentions
+from generator.resolve.mentions import _BLOCKED, Mention, _blocked_spans, find_mentions
 from generator.knowledge.registers import Registers
 from tests.helpers import REGISTERS
 
@@ -185,3 +185,14 @@ def test_seed_documents(registers):
         standalone = {m.start() for m in re.finditer(r"(?<![\w-])Mark(?![\w-])(?! [A-ZÅÄÖ])", text)}
         linked = {m.start for m in mentions if m.target == "1463"}
         assert standalone <= linked, path.name
+
+
+_ADDRESS_PIECES = ["Lerum", "kommun", "info@lerum.se", "www.gr.org", "https://x.se/a", "gr.se", "a.b",
+                   "Se", "SE", "@", ".", "-", "+", "://", "http", "mail", "x.nu", "EU", ".io", "Mölndal", " ", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ADDRESS_PIECES), max_size=25), st.booleans())
+def test_addresses_are_found_the_quick_way_exactly_where_the_full_pattern_finds_them(pieces, spaced):
+    text = (" " if spaced else "").join(pieces)
+    assert _blocked_spans(text) == [m.span() for m in _BLOCKED.finditer(text)]

@@ -9,10 +9,12 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.build import generate
 from generator.model import Diagnostics, Kind
-from generator.render.parts import UNDATED, plan_parts, year_of
+from generator.render.parts import UNDATED, plan_parts, relative, year_of
 from generator.render.site import Reuse, render_site
 from tests.helpers import ROOT, synthetic_archive
 
@@ -298,3 +300,13 @@ def test_an_edited_document_renders_again_only_the_parts_that_show_it(archive):
         others = {p for p in rendered if p.startswith(f"{listing}/") and p != f"{listing}/{year}.md"}
         assert not others, others
     assert len(rendered) < len(second) / 5
+
+
+_PATHS = st.lists(st.sampled_from(["a", "b", "kommuner", "ale.md", "2023.md", "", ".", "..", "x y"]),
+                  min_size=1, max_size=4).map("/".join).filter(bool)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PATHS, _PATHS)
+def test_a_link_between_pages_is_what_relpath_gives(from_path, to_path):
+    assert relative(from_path, to_path) == posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")

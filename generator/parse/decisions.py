@@ -22,6 +22,8 @@ def decision_sentences(text: str, wording: DecisionWording) -> tuple[str, str] |
     chosen: list[str] = []
     phrase = None
     for sentence in sentences(text):
+        if wording.any_pattern is not None and not wording.any_pattern.search(sentence):
+            continue
         if any(p.search(sentence) for p in wording.not_if):
             continue
         for pattern in wording.patterns:

@@ -114,8 +114,16 @@ def plan_parts(weights: Iterable[tuple[Document, int]], budget: int | None = Non
 
 
 def relative(from_path: str, to_path: str) -> str:
-    """A link from one docs/ page to another (both docs/-relative paths)."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    """A link from one docs/ page to another (both docs/-relative paths): what
+    `posixpath.relpath` gives, which first makes both paths absolute (a page links to
+    hundreds of others, and that cost more than the rest of the link)."""
+    folder, target = from_path.split("/")[:-1], to_path.split("/")
+    if any(part in ("", ".", "..") for part in (*folder, *target)):
+        return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")  # not a plain path
+    shared = 0
+    while shared < min(len(folder), len(target)) and folder[shared] == target[shared]:
+        shared += 1
+    return "/".join([".."] * (len(folder) - shared) + target[shared:]) or "."
 
 
 @dataclass(frozen=True)
