@@ -102,40 +102,44 @@ class BuildCache:
         write_if_changed(self.folder / "build.pickle",
                          pickle.dumps({**record, "version": self.version}, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def load_pages(self) -> dict[str, tuple[str, bytes]]:
-        """docs/-relative path -> (digest of its inputs, bytes), from the last build."""
+    def load_pages(self) -> dict:
+        """The last build's pages: {"keys": path -> digest of its inputs, "stamps": path ->
+        (size, time) as written}."""
         data = self._load(self.folder / "pages.pickle")
         return data if isinstance(data, dict) else {}
 
-    def store_pages(self, pages: dict[str, tuple[str, bytes]]) -> None:
+    def store_pages(self, pages: dict) -> None:
         write_if_changed(self.folder / "pages.pickle", pickle.dumps(pages, protocol=pickle.HIGHEST_PROTOCOL))
 
     def load_links(self) -> dict[str, tuple]:
         """Link key of a document -> the links of its texts (the last build's)."""
-        data = self._load(self.folder / "links.pickle")
-        return data["links"] if isinstance(data, dict) and data.get("version") == self.version else {}
+        return self._load_versioned("links.pickle")
 
     def store_links(self, links: dict[str, tuple]) -> None:
-        write_if_changed(self.folder / "links.pickle",
-                         pickle.dumps({"version": self.version, "links": links}, protocol=pickle.HIGHEST_PROTOCOL))
+        self._store_versioned("links.pickle", links)
 
-    def load_pieces(self, kind: str) -> dict:
+    def load_pieces(self, kind: str) -> dict[str, bytes]:
         """Key -> a per-document piece of the export or the search index (the last build's)."""
-        data = self._load(self.folder / f"pieces-{kind}.pickle")
-        return data["pieces"] if isinstance(data, dict) and data.get("version") == self.version else {}
+        return self._load_versioned(f"pieces-{kind}.pickle")
 
-    def store_pieces(self, kind: str, pieces: dict) -> None:
-        write_if_changed(self.folder / f"pieces-{kind}.pickle",
-                         pickle.dumps({"version": self.version, "pieces": pieces}, protocol=pickle.HIGHEST_PROTOCOL))
+    def store_pieces(self, kind: str, pieces: dict[str, bytes]) -> None:
+        self._store_versioned(f"pieces-{kind}.pickle", pieces)
 
     def load_annotations(self) -> dict[str, list]:
         """Digest of a built page's content -> the edits the hook made to it (last build)."""
-        data = self._load(self.folder / "annotations.pickle")
-        return data["edits"] if isinstance(data, dict) and data.get("version") == self.version else {}
+        return self._load_versioned("annotations.pickle")
 
     def store_annotations(self, edits: dict[str, list]) -> None:
-        write_if_changed(self.folder / "annotations.pickle",
-                         pickle.dumps({"version": self.version, "edits": edits}, protocol=pickle.HIGHEST_PROTOCOL))
+        self._store_versioned("annotations.pickle", edits)
+
+    def _load_versioned(self, name: str) -> dict:
+        """A mapping stored by a build of this version (empty if none, or of another version)."""
+        data = self._load(self.folder / name)
+        return data["data"] if isinstance(data, dict) and data.get("version") == self.version else {}
+
+    def _store_versioned(self, name: str, data: dict) -> None:
+        write_if_changed(self.folder / name,
+                         pickle.dumps({"version": self.version, "data": data}, protocol=pickle.HIGHEST_PROTOCOL))
 
     @staticmethod
     def _load(path: Path) -> Any:
