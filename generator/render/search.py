@@ -412,6 +412,11 @@ def _js(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+def _js_string(text: str) -> str:
+    """`_js(text)` for a string: letters and digits need no escaping (index terms are such)."""
+    return f'"{text}"' if text.isalnum() else _js(text)
+
+
 def _shard_keys(sizes: dict[str, int]) -> list[str]:
     """Prefixes such that the terms (and aliases) whose longest matching prefix is a key add
     up to at most about SHARD_BYTES each. `sizes`: string -> bytes it adds to its shard."""
@@ -470,8 +475,8 @@ def search_files(corpus: Corpus, per_document: PerDocument = each_time) -> dict[
 def index_files(index: Index) -> dict[str, str]:
     entries = index.entries
     files: dict[str, str] = {}
-    encoded = {term: _encode_postings(p) for term, p in index.postings.items()}
-    sizes = {term: len(term) + 4 + len(_js(flat)) for term, flat in encoded.items()}
+    encoded = {term: _js(_encode_postings(p)) for term, p in index.postings.items()}  # JSON once
+    sizes = {term: len(term) + 4 + len(flat) for term, flat in encoded.items()}
     for alias, stems in index.aliases.items():
         sizes[alias] = sizes.get(alias, 0) + len(alias) + 6 + sum(len(s) + 3 for s in stems)
     keys = _shard_keys(sizes)
@@ -482,8 +487,9 @@ def index_files(index: Index) -> dict[str, str]:
         shards[number_of[_key_of(term, key_set)]][0][term] = encoded[term]
     for alias in sorted(index.aliases):
         shards[number_of[_key_of(alias, key_set)]][1][alias] = sorted(index.aliases[alias])
-    for i, (terms, aliases) in shards.items():
-        files[f"{SEARCH_FOLDER}/t/{i}.js"] = f"arkivSok.t({i},{_js(terms)},{_js(aliases)});\n"
+    for i, (terms, aliases) in shards.items():  # the terms were added in sorted order, as _js sorts keys
+        joined = "{" + ",".join(f"{_js_string(term)}:{flat}" for term, flat in terms.items()) + "}"
+        files[f"{SEARCH_FOLDER}/t/{i}.js"] = f"arkivSok.t({i},{joined},{_js(aliases)});\n"
 
     networks = sorted({e.network for e in entries if e.network})
     network_of = {name: i + 1 for i, name in enumerate(networks)}
