@@ -326,11 +326,6 @@ class _Builder:
                      municipalities=places, keywords=" ".join(keywords))
 
 
-def search_entries(corpus: Corpus) -> list[Entry]:
-    """Every search entry of the archive, in index order."""
-    return [entry for entry, _words in _Builder(corpus).entries()]
-
-
 # --- the index -----------------------------------------------------------------------------
 
 
@@ -552,4 +547,4 @@ def _place_names(entries: list[Entry]) -> dict[str, str]:
 
 
 __all__ = ["FACETS", "MANIFEST", "SEARCH_FOLDER", "Entry", "Index", "build_index", "fold", "index_files",
-           "search_entries", "search_files", "stem", "words"]
+           "search_files", "stem", "words"]
