@@ -15,7 +15,7 @@ import pytest
 
 from generator.render.search import stem, words
 from tests import search_index
-from tests.browser.conftest import SEARCH_BOX, SEARCH_INPUT, file_url, search
+from tests.browser.conftest import RESULT, SEARCH_BOX, SEARCH_INPUT, file_url, search
 
 pytestmark = pytest.mark.browser
 
@@ -194,6 +194,48 @@ def test_keyboard(opened, built_site):
     with page.expect_navigation():
         page.keyboard.press("Enter")  # opens the first result
     assert "amnen/jobbspar.html" in page.url
+
+
+def test_a_newer_query_replaces_the_results_of_an_older_one(opened):
+    """While an older query's results still wait for their chunks, a newer query starts:
+    only the newer query's results are shown, once each."""
+    page = opened
+    page.click(SEARCH_INPUT)
+    page.evaluate("""([sel, older, newer]) => {
+        const box = document.querySelector(sel), input = document.querySelector('input.md-search__input');
+        const meta = box.querySelector('.md-search-result__meta');
+        const type = text => { input.value = text; input.dispatchEvent(new Event('input')); };
+        // The count is shown when the older query's results are found and their chunks are
+        // being fetched: that is when the member types on.
+        new MutationObserver((_, observer) => { observer.disconnect(); type(newer); })
+            .observe(meta, {childList: true, characterData: true, subtree: true});
+        type(older);
+    }""", [SEARCH_BOX, "jobbs", "jobbspår"])
+    page.wait_for_function("sel => document.querySelector(sel).getAttribute('data-arkiv-fraga') === 'jobbspår'",
+                           arg=SEARCH_BOX)
+    page.wait_for_timeout(200)  # anything the older query would still add arrives by now
+    shown = page.eval_on_selector_all(f"{SEARCH_BOX} a[data-arkiv-traff]", "links => links.map(a => a.href)")
+    older = [href for href in shown if re.search(r"[?&]h=jobbs(?:[&#]|$)", href)]
+    assert shown and older == [], older
+    assert len(shown) == len(set(shown)) == min(len(urls(page, "jobbspår")), 25)
+    assert "amnen/jobbspar.html" in shown[0]
+
+
+def test_more_results_follow_the_first_ones_in_rank_order(opened, built_site):
+    """The panel shows 25 results at a time; "Visa fler träffar" adds the next ones,
+    continuing the ranking without repeating a result."""
+    ranked = urls(opened, "kommun")
+    assert len(ranked) > 25, "the seed archive should have more than one panel of results"
+    first = search(opened, "kommun")
+    more = opened.locator(f"{SEARCH_BOX} .arkiv-sok-fler button")
+    assert len(first) == 25 and more.count() == 1
+    more.click()
+    opened.wait_for_function("([sel, n]) => document.querySelectorAll(sel).length > n", arg=[RESULT, 25])
+    shown = opened.eval_on_selector_all(RESULT + " a", "links => links.map(a => a.getAttribute('href'))")
+    assert len(shown) == min(len(ranked), 50) and len(set(shown)) == len(shown)
+    root = file_url(built_site) + "/"
+    assert [re.sub(r"\?h=[^#]*", "", href).removeprefix(root) for href in shown] == ranked[:len(shown)]
+    assert (opened.locator(f"{SEARCH_BOX} .arkiv-sok-fler button").count() == 1) == (len(ranked) > 50)
 
 
 def test_the_target_page_marks_the_words(opened, built_site):

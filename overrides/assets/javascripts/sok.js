@@ -383,9 +383,12 @@
       return new URL(path, ROOT).href + highlightParam(query) + anchor;
     }
 
-    function render(result, query, from) {
+    // `mine` is the query's number: a newer query may start while this one's chunks load,
+    // and then this one must not add its results to the newer query's list.
+    function render(result, query, from, mine) {
       var ids = result.ids.slice(from, from + PAGE);
       return loadChunks(ids).then(function () {
+        if (mine !== sequence) return;
         var m = state.manifest, html = "";
         ids.forEach(function (id) {
           var e = entry(id);
@@ -405,7 +408,7 @@
         if (result.ids.length > from + PAGE) {
           list.insertAdjacentHTML("beforeend", '<li class="arkiv-sok-fler"><button type="button" class="md-button">Visa fler träffar</button></li>');
           list.querySelector(".arkiv-sok-fler button").addEventListener("click", function () {
-            render(result, query, from + PAGE);
+            render(result, query, from + PAGE, mine);
           });
         }
       });
@@ -425,7 +428,7 @@
         list.innerHTML = "";
         var n = result.ids.length;
         setMeta(n === 0 ? "Inga träffar" : (n === 1 ? "1 träff" : (result.capped ? "Minst " : "") + n.toLocaleString("sv-SE") + " träffar"));
-        return render(result, query, 0).then(function () {
+        return render(result, query, 0, mine).then(function () {
           if (mine === sequence) box.setAttribute("data-arkiv-fraga", query);
         });
       }).catch(function (error) {
