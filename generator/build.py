@@ -30,11 +30,12 @@ from generator.read.sources import list_sources, max_bytes, read_source
 from generator.render.abbreviations import abbreviation_edits
 from generator.render.htmlscan import apply_edits, scan
 from generator.render.pieces import PieceStore
+from generator.render.redirects import redirect_pages
 from generator.render.site import KEPT, Reuse, render_site
 from generator.render.site_info import SITE_INFO_FILE
 from generator.render.tablecards import table_edits
 from generator.resolve import Resolution, resolve
-from generator.resolve.addresses import LEDGER_FILE, ledger_text, read_ledger
+from generator.resolve.addresses import LEDGER_FILE, ledger_text, read_ledger, reconcile_parts
 from generator.resolve.analysis import DocumentAnalysis, analyse
 from generator.write.cache import (
     BuildCache, SourceEntry, code_version, digest, output_intact, output_stamps, outputs_unchanged, settings_text,
@@ -281,12 +282,14 @@ def _generate(root: Path, progress: Progress, knowledge: Knowledge | None, use_c
     resolution = _resolve(parsed, settings, knowledge, diagnostics, cache)
     corpus = resolution.corpus
     progress("samordnar", 1, 1)
-    files, page_keys = render_site(corpus, lambda name: _original(corpus, name), progress, diagnostics,
-                                   run=_page_runner(len(corpus.pages)), start=_starter(len(corpus.pages)),
-                                   **_reuse(cache, parsed, settings))
+    files, page_keys, parts = render_site(corpus, lambda name: _original(corpus, name), progress, diagnostics,
+                                          run=_page_runner(len(corpus.pages)), start=_starter(len(corpus.pages)),
+                                          **_reuse(cache, parsed, settings))
+    ledger, part_redirects = reconcile_parts(resolution.ledger, parts, corpus.redirects)
+    files.update(redirect_pages(part_redirects, taken=files))
     kept = {name for name, data in files.items() if data is KEPT}
     report = write_tree(settings.docs_dir, {n: d for n, d in files.items() if d is not KEPT}, diagnostics, kept)
-    write_if_changed(settings.source_dir / LEDGER_FILE, ledger_text(resolution.ledger).encode("utf-8"))
+    write_if_changed(settings.source_dir / LEDGER_FILE, ledger_text(ledger).encode("utf-8"))
     if cache is not None:
         cache.prune_sources()
         cache.store_links(dict(resolution.found_links))

@@ -280,7 +280,7 @@ def test_a_year_over_the_budget_is_cut_between_documents_into_equal_pages():
 def test_an_edited_document_renders_again_only_the_parts_that_show_it(archive):
     docs, corpus = archive
     keys = {page.source: f"key-{page.source}" for page in corpus.pages}
-    _files, first = render_site(corpus, lambda name: b"", lambda *a: None, Diagnostics(), version="t",
+    _files, first, _parts = render_site(corpus, lambda name: b"", lambda *a: None, Diagnostics(), version="t",
                                 document_keys=keys)
     edited = next(p for p in corpus.pages if p.document.kind is Kind.MINUTES and p.document.decisions
                   and p.document.attendees and p.document.date.value)
@@ -291,7 +291,7 @@ def test_an_edited_document_renders_again_only_the_parts_that_show_it(archive):
         loaded.add(path)
         return True
 
-    _files, second = render_site(corpus, lambda name: b"", lambda *a: None, Diagnostics(), version="t",
+    _files, second, _parts = render_site(corpus, lambda name: b"", lambda *a: None, Diagnostics(), version="t",
                                  document_keys=keys, reuse=Reuse(first, intact))
     rendered = {path for path in second if path not in loaded}
     year = year_of(edited.document)

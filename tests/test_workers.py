@@ -189,7 +189,7 @@ def test_a_document_page_that_fails_in_a_worker_is_reported_and_the_rest_is_made
 
     monkeypatch.setattr(site, "render_document", failing)  # the forked workers inherit it
     diagnostics = Diagnostics()
-    files, _ = site.render_site(corpus, lambda name: b"original", lambda *_: None, diagnostics,
+    files, _keys, _parts = site.render_site(corpus, lambda name: b"original", lambda *_: None, diagnostics,
                                 run=lambda jobs: run_forked(jobs, 2))
     urls = site.source_urls(corpus)
     assert [(d.file, d.level) for d in diagnostics.items] == [(broken, "error")]

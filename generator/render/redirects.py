@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from typing import Container, Mapping
 
 from generator.render import text as t
 
@@ -18,3 +19,8 @@ def redirect_html(old_url: str, new_url: str) -> str:
         f"<script>location.replace({target!r} + location.hash)</script>\n</head>\n<body>\n"
         f"<p>Sidan har flyttat till <a href=\"{safe}\">{safe}</a>.</p>\n</body>\n</html>\n"
     )
+
+
+def redirect_pages(redirects: Mapping[str, str], taken: Container[str] = ()) -> dict[str, bytes]:
+    """A redirect page for each old address (old -> new) that is not `taken` by a file."""
+    return {old: redirect_html(old, new).encode("utf-8") for old, new in redirects.items() if old not in taken}

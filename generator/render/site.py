@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Mapping, Sequence, TypeVar
+from typing import Callable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
 from generator.model import Diagnostics
 from generator.model.corpus import Corpus
@@ -21,7 +21,7 @@ from generator.render.listings import (
 )
 from generator.render.parts import PartSet
 from generator.render.pieces import PerDocument, PieceStore, Remembered, each_time
-from generator.render.redirects import redirect_html
+from generator.render.redirects import redirect_pages
 from generator.render.register import register_parts, render_register
 from generator.render.search import search_files
 from generator.render.site_info import SITE_INFO_FILE, site_info
@@ -84,6 +84,17 @@ class Kept:
 
 
 KEPT = Kept()
+
+
+class Site(NamedTuple):
+    """What render_site made: every file of the site (KEPT for a page taken unchanged from
+    the last build), the input digest of each page that can be reused, and the year parts
+    of each listing page (`personer/x.html` -> `personer/x/2023.html`, ...), for the
+    address ledger."""
+
+    files: dict[str, bytes | Kept]
+    keys: dict[str, str]
+    parts: dict[str, tuple[str, ...]]
 
 
 def _digest(*parts: str) -> str:
@@ -150,9 +161,8 @@ def _document_page(page, corpus: Corpus, original: str) -> str | _Failed:
 def render_site(corpus: Corpus, originals: Callable[[str], bytes], progress: Progress,
                 diagnostics: Diagnostics, *, version: str = "", document_keys: Mapping[str, str] | None = None,
                 reuse: Reuse = Reuse(), run: Runner = _serial,
-                start: Starter = _later) -> tuple[dict[str, bytes | Kept], dict[str, str]]:
-    """Every file of the site (KEPT for a page taken unchanged from the last build), and the
-    input digest of each page that can be reused.
+                start: Starter = _later) -> Site:
+    """Every file of the site, what each page was made from, and the listings' year parts.
 
     `originals(source name)` gives the bytes of a source's downloadable copy. A document
     page that fails to render is reported with its file; every other page is still made.
@@ -242,16 +252,7 @@ def render_site(corpus: Corpus, originals: Callable[[str], bytes], progress: Pro
                lambda part, parts=parts: render_matrix(corpus, parts, part))
     files["organisationer/index.md"] = render_organisation_index(corpus)
     files["data/narvaro.csv"] = attendance_csv(corpus)
-    for old, new in corpus.redirects.items():
-        files[old] = redirect_html(old, new)
-    for old, new in corpus.redirects.items():  # the parts of a page that moved follow it
-        parts = published.get(new.removesuffix(".html") + ".md")
-        if parts is None or new.endswith("/index.html"):
-            continue
-        for part in parts.parts:
-            old_part = f"{old.removesuffix('.html')}/{part.slug}.html"
-            if old_part not in files:
-                files[old_part] = redirect_html(old_part, parts.path(part).removesuffix(".md") + ".html")
+    files.update(redirect_pages(corpus.redirects))
     parts = register_parts(corpus)
     make_parts(parts, "beslut", {e.page.source for e in corpus.register},
                lambda part, parts=parts: render_register(corpus, parts, part))
@@ -279,4 +280,10 @@ def render_site(corpus: Corpus, originals: Callable[[str], bytes], progress: Pro
     files["data/arkiv.json"] = export()
     files.update(search())
     encoded = {name: data if isinstance(data, (bytes, Kept)) else data.encode("utf-8") for name, data in files.items()}
-    return encoded, keys
+    return Site(encoded, keys, {_html(main): tuple(_html(path) for path in parts.paths())
+                                for main, parts in sorted(published.items())})
+
+
+def _html(path: str) -> str:
+    """The site address of a docs/ page."""
+    return path.removesuffix(".md") + ".html"
