@@ -24,7 +24,7 @@ from generator.model.errors import ArkivError
 from generator.read.config import load_settings
 from generator.workers import processes
 from generator.write.searchwire import SearchWiringError, check_page, check_theme_styles
-from generator.write.theme_markup import valid_toggles
+from generator.write.theme_markup import is_theme_search_file, valid_toggles, without_theme_search
 
 log = logging.getLogger("mkdocs.hooks.arkiv")
 ERROR_PAGE = "404.html"
@@ -83,7 +83,10 @@ def on_serve(server, config, builder):
 
 
 def on_files(files, config):
-    """A large site has its pages annotated by worker processes on the other cores."""
+    """The theme's own search stays out of the site. A large site has its pages annotated by
+    worker processes on the other cores."""
+    for file in [f for f in files if is_theme_search_file(f.src_uri)]:
+        files.remove(file)
     if len(files.documentation_pages()) >= PARALLEL_FROM:
         _build["annotator"].start_workers(processes() - 1)
     _build["pending"] = {}
@@ -121,13 +124,13 @@ def on_post_page(output: str, page, config) -> str:
     """Every page's search box is wired to the archive's search, or the build fails; the
     theme's toggles carry valid markup."""
     _check(lambda: check_page(output, page.file.dest_uri))
-    return valid_toggles(output)
+    return without_theme_search(valid_toggles(output))
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     if template_name == ERROR_PAGE:
         _check(lambda: check_page(output, template_name))
-        return valid_toggles(output)
+        return without_theme_search(valid_toggles(output))
     return output
 
 

@@ -222,6 +222,18 @@ def test_the_search_dialog_has_a_name_on_every_page(built_site):
         assert dialogs and all(d.get("aria-label") == "Sök" for d in dialogs), (page, dialogs)
 
 
+def test_the_theme_s_own_search_is_left_out_of_the_site(built_site):
+    """The archive searches with its own index (sok/); the theme's search worker and its lunr
+    files are not copied into the site, and no page points to them."""
+    scripts = built_site / "assets" / "javascripts"
+    assert (scripts / "sok.js").is_file() and list(scripts.glob("bundle.*.min.js"))
+    assert not (scripts / "lunr").exists() and not (scripts / "workers").exists()
+    for page in [*pages.all_pages(built_site), built_site / "404.html"]:
+        html = page.read_text(encoding="utf-8")
+        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1])
+        assert "search" not in config and "lunr" not in html and "workers/search" not in html, page
+
+
 def test_404_page_uses_addresses_inside_the_site_folder(built_site):
     page = built_site / "404.html"
     html = page.read_text(encoding="utf-8")
