@@ -166,6 +166,18 @@ _CONTENT_JS = """() => {
     };
 }"""
 
+
+# An element as `tag#id.class1.class2.class3`, in the findings of the scripts below.
+_ELEMENT_NAME_JS = """
+    const name = el => {
+        let s = el.tagName.toLowerCase();
+        if (el.id) s += '#' + el.id;
+        for (const c of Array.from(el.classList).slice(0, 3)) s += '.' + c;
+        return s;
+    };
+"""
+
+
 # Elements that stick out to the right of the viewport and are not clipped by a scroll/clip
 # box of their containing-block chain (an absolutely positioned element inside a scroll box
 # escapes it when its containing block is outside). Fixed elements come last: they only
@@ -192,13 +204,7 @@ _OVERFLOW_JS = """() => {
         }
         return false;
     };
-    const name = el => {
-        let s = el.tagName.toLowerCase();
-        if (el.id) s += '#' + el.id;
-        for (const c of Array.from(el.classList).slice(0, 3)) s += '.' + c;
-        return s;
-    };
-    const path = el => {
+""" + _ELEMENT_NAME_JS + """    const path = el => {
         const parts = [];
         for (let e = el; !top(e) && parts.length < 4; e = e.parentElement) parts.unshift(name(e));
         return parts.join(' > ');
@@ -230,13 +236,7 @@ _OVERFLOW_JS = """() => {
 # Visually hidden text (1x1 px, screen readers only) and invisible elements are ignored.
 _CLIPPED_JS = """() => {
     const cw = document.documentElement.clientWidth;
-    const name = el => {
-        let s = el.tagName.toLowerCase();
-        if (el.id) s += '#' + el.id;
-        for (const c of Array.from(el.classList).slice(0, 3)) s += '.' + c;
-        return s;
-    };
-    const path = el => {
+""" + _ELEMENT_NAME_JS + """    const path = el => {
         const parts = [];
         for (let e = el; e && e !== document.body && parts.length < 4; e = e.parentElement) parts.unshift(name(e));
         return parts.join(' > ');
