@@ -274,6 +274,44 @@ def test_a_year_over_the_budget_is_cut_between_documents_into_equal_pages():
     assert [len(p.sources) for p in heavy] == [1, 1]
 
 
+def _plan_by_the_rule(weights, budget):
+    """The rule of plan_parts written out plainly: documents oldest first (undated first),
+    by year; a year of more than `budget` entries cut into ceil(total / budget) pages,
+    each document on the page where its first entry falls."""
+    documents, weight = {}, {}
+    for document, rows in weights:
+        documents[document.source.name] = document
+        weight[document.source.name] = weight.get(document.source.name, 0) + rows
+    ordered = sorted(documents.values(), key=lambda d: (d.date.sort_key, d.source.name))
+    parts = []
+    for year in dict.fromkeys(year_of(d) for d in ordered):
+        members = [d.source.name for d in ordered if year_of(d) == year]
+        total = sum(max(weight[name], 1) for name in members)
+        pages = max(1, -(-total // budget))
+        chunks, done = [[] for _ in range(pages)], 0
+        for name in members:
+            chunks[min(pages - 1, done * pages // total)].append(name)
+            done += max(weight[name], 1)
+        chunks = [chunk for chunk in chunks if chunk]
+        parts += [(year, number, len(chunks), frozenset(chunk)) for number, chunk in enumerate(chunks, start=1)]
+    return parts
+
+
+_DATES = st.one_of(st.none(), st.just(""), st.sampled_from(["2021", "2022-05", "2022-05-04", "2022-11-30", "2023-01"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), _DATES, st.integers(0, 60)), max_size=60), st.integers(1, 90))
+def test_parts_follow_the_rule(rows, budget):
+    documents = {}
+    weights = []
+    for number, date, count in rows:  # a source name always comes with the same date
+        document = documents.setdefault(number, _Document(f"{number:02}.txt", date))
+        weights.append((document, count))
+    planned = [(p.year, p.number, p.count, p.sources) for p in plan_parts(weights, budget=budget)]
+    assert planned == _plan_by_the_rule(weights, budget)
+
+
 # --- incremental: an edit renders its own year again, not the others ---------------------------------
 
 
@@ -281,7 +319,7 @@ def test_an_edited_document_renders_again_only_the_parts_that_show_it(archive):
     docs, corpus = archive
     keys = {page.source: f"key-{page.source}" for page in corpus.pages}
     _files, first, _parts = render_site(corpus, lambda name: b"", lambda *a: None, Diagnostics(), version="t",
-                                document_keys=keys)
+                                        document_keys=keys)
     edited = next(p for p in corpus.pages if p.document.kind is Kind.MINUTES and p.document.decisions
                   and p.document.attendees and p.document.date.value)
     keys[edited.source] = "edited"
@@ -292,7 +330,7 @@ def test_an_edited_document_renders_again_only_the_parts_that_show_it(archive):
         return True
 
     _files, second, _parts = render_site(corpus, lambda name: b"", lambda *a: None, Diagnostics(), version="t",
-                                 document_keys=keys, reuse=Reuse(first, intact))
+                                         document_keys=keys, reuse=Reuse(first, intact))
     rendered = {path for path in second if path not in loaded}
     year = year_of(edited.document)
     for listing in ("tidslinje", "beslut", "kommuner/narvaro", "moten/ar"):

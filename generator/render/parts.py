@@ -90,24 +90,29 @@ def plan_parts(weights: Iterable[tuple[Document, int]], budget: int | None = Non
     documents first (they sort as the oldest), then every year in turn. A year of more than
     `budget` (default ROW_BUDGET) entries is cut into pages."""
     budget = budget or ROW_BUDGET
-    documents: dict[str, Document] = {}
+    dates: dict[str, str | None] = {}
     weight: dict[str, int] = {}
     for document, rows in weights:
         name = document.source.name
-        documents[name] = document
+        dates[name] = document.date.value
         weight[name] = weight.get(name, 0) + rows
-    by_year: dict[str, list[Document]] = {}
-    for document in sorted(documents.values(), key=_order):
-        by_year.setdefault(year_of(document), []).append(document)
+    by_year: dict[str, list[str]] = {}
+    for _key, name in sorted((value or "0000", name) for name, value in dates.items()):  # as _order
+        value = dates[name]
+        by_year.setdefault(value[:4] if value else UNDATED, []).append(name)
     parts: list[Part] = []
-    for year, members in by_year.items():
-        total = sum(max(weight[d.source.name], 1) for d in members)
-        pages = max(1, math.ceil(total / budget))
+    for year, names in by_year.items():
+        sizes = [max(weight[name], 1) for name in names]
+        total = sum(sizes)
+        if total <= budget:
+            parts.append(Part(year, 1, 1, frozenset(names)))
+            continue
+        pages = math.ceil(total / budget)
         chunks: list[list[str]] = [[] for _ in range(pages)]
         done = 0
-        for document in members:  # about equal pages, cut between documents
-            chunks[min(pages - 1, done * pages // total)].append(document.source.name)
-            done += max(weight[document.source.name], 1)
+        for name, size in zip(names, sizes):  # about equal pages, cut between documents
+            chunks[min(pages - 1, done * pages // total)].append(name)
+            done += size
         chunks = [c for c in chunks if c]
         parts += [Part(year, number, len(chunks), frozenset(chunk)) for number, chunk in enumerate(chunks, start=1)]
     return tuple(parts)

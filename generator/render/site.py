@@ -98,11 +98,7 @@ class Site(NamedTuple):
 
 
 def _digest(*parts: str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode("utf-8"))
-        h.update(b"\0")
-    return h.hexdigest()
+    return hashlib.sha256("".join(f"{part}\0" for part in parts).encode("utf-8")).hexdigest()
 
 
 def naming_digest(corpus: Corpus, version: str) -> str:
