@@ -5,7 +5,9 @@ holds the line.
 Every document of tests/corpus/ and every seed with a gold file in tests/corpus/seeds/ is
 read and parsed as the build does (with tests/corpus/arkiv.yml as settings), and the
 whole set is resolved once, so that "who is a person" is scored as the archive decides it.
-Each gold value is compared with the parser's after the README's normalisation.
+Each gold value is compared with the parser's after the README's normalisation. A gold file
+with `printed:` has its text read as printed in that format (PRINTERS), so a layout that only
+a PDF or Word file has is scored from a labelled text.
 
 A field counts a true positive for every gold value found, a false positive for every
 value reported that the gold lacks, and a false negative for every gold value missed. A
@@ -20,6 +22,7 @@ import argparse
 import datetime as dt
 import re
 import sys
+import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +40,28 @@ from generator.resolve import resolve
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 SETTINGS_FILE = CORPUS / "arkiv.yml"
+
+
+def _print_pdf(ruled: bool):
+    def printer(text: str, path: Path) -> Path:
+        from tests.format_fixtures import to_pdf
+
+        return to_pdf(text, path.with_suffix(".pdf"), header=None, ruled=ruled)
+    return printer
+
+
+# `printed:` in a gold file -> how its text is printed before it is read
+PRINTERS = {"pdf": _print_pdf(ruled=True), "pdf-unruled": _print_pdf(ruled=False)}
+
+
+def printed(path: Path, gold: dict, folder: Path) -> Path:
+    """The file to read for a labelled document: itself, or its text printed as `printed:` says."""
+    how = gold.get("printed")
+    if how is None:
+        return path
+    if how not in PRINTERS:
+        raise SystemExit(f"{path.name}: unknown `printed: {how}` (known: {', '.join(PRINTERS)})")
+    return PRINTERS[how](path.read_text(encoding="utf-8"), folder / path.name)
 
 
 # --- normalisation (tests/corpus/README.md, "Conventions the scorer should apply") -----------
@@ -333,12 +358,14 @@ def evaluate(only: str | None = None, knowledge: Knowledge | None = None) -> Rep
     documents: dict[Path, Document] = {}
     problems: list[str] = []
     diagnostics = Diagnostics()
-    for _gold_path, path, _gold in labelled:
-        source = read_source(path, path.parent, diagnostics)
-        if source is None:
-            problems.append(f"{path.name}: could not be read")
-            continue
-        documents[path] = parse_document(source, settings, knowledge, diagnostics)
+    with tempfile.TemporaryDirectory() as folder:
+        for _gold_path, path, gold in labelled:
+            read = printed(path, gold, Path(folder))
+            source = read_source(read, read.parent, diagnostics)
+            if source is None:
+                problems.append(f"{path.name}: could not be read")
+                continue
+            documents[path] = parse_document(source, settings, knowledge, diagnostics)
     corpus = resolve(list(documents.values()), knowledge, Diagnostics()).corpus
     people: dict[str, list[str]] = defaultdict(list)
     for person in corpus.people.values():

@@ -183,14 +183,18 @@ def to_odt(text: str, path: Path, signatures: list[list[str]] | None = None) -> 
 
 
 def to_pdf(text: str, path: Path, signatures: list[list[str]] | None = None, hyphenate: str | None = None,
-           header: str = "AME-chefsnätverket – mötesanteckningar") -> Path:
-    """A text PDF as Word would print it: wrapped paragraphs, a running header and a footer
-    `Sida N av M` on every page, attendance lines, and `hyphenate` (a word of the text) broken
-    with a hyphen at a line end. Signatures become a ruled two-column table."""
+           header: str | None = "AME-chefsnätverket – mötesanteckningar", ruled: bool = True) -> Path:
+    """A text PDF as Word would print it: wrapped paragraphs, a running header (unless None)
+    and a footer `Sida N av M` on every page, attendance lines, and `hyphenate` (a word of the
+    text) broken with a hyphen at a line end. Signatures become a ruled two-column table.
+    Tab-separated rows become a table; with `ruled=False` one without lines, its columns
+    narrow enough that a long cell wraps inside its column, as Word prints a borderless table."""
     from fpdf import FPDF
 
     class Printed(FPDF):
         def header(self) -> None:
+            if header is None:
+                return
             self.set_font("Sans", size=8)
             self.cell(0, 5, header, new_x="LMARGIN", new_y="NEXT")
             self.ln(6)
@@ -231,7 +235,9 @@ def to_pdf(text: str, path: Path, signatures: list[list[str]] | None = None, hyp
                 paragraph(entry)
         elif kind == "table":
             pdf.set_font("Sans", size=10.5)
-            with pdf.table(first_row_as_headings=False, line_height=line) as grid:
+            shape = {} if ruled else {"borders_layout": "NONE", "align": "LEFT", "text_align": "LEFT",
+                                      "width": 55 * len(payload[0]), "col_widths": (1,) * len(payload[0])}
+            with pdf.table(first_row_as_headings=False, line_height=line, **shape) as grid:
                 for cells in payload:
                     row = grid.row()
                     for value in cells:

@@ -19,7 +19,7 @@ from generator.parse import parse_document
 from generator.read import extract as extract_module
 from generator.read.extract import ReadProblem, extract_isolated
 from generator.read.layout import table_blocks
-from generator.read.pdf import Line, Word, assemble
+from generator.read.pdf import Line, PageWords, Word, assemble, page_layout
 from generator.read.sources import read_source
 from tests.format_fixtures import to_docx, to_odt, to_pdf, to_scanned_pdf
 from tests.helpers import KNOWLEDGE, SEEDS, SETTINGS, SOURCE, parse_seed
@@ -224,6 +224,38 @@ def _line(text: str, x0: float, top: float, width: float = 0.0) -> Line:
         words.append(Word(word, x, x + size - 3, top, top + 10))
         x += size
     return Line(words)
+
+
+def _page(rows: list[tuple[str, str]], aligned: str = "top") -> str:
+    """Lines of a borderless two-column table (left cell at x=0, right at x=300), one
+    row per pair; a right cell with `|` wraps onto a line of its own, beside its row's top
+    line (`top`) or with the left cell beside its last line (`middle`)."""
+    lines, top = [], 0.0
+    for left, right in rows:
+        parts = right.split("|") if right else []
+        left_top = top + (6.0 if aligned == "middle" and len(parts) > 1 else 0.0)
+        row = [_line(left, 0, left_top)] if left else []
+        row += [_line(part, 300, top + 12 * n) for n, part in enumerate(parts)]
+        lines += sorted(row, key=lambda line: (line.top, line.x0))
+        top += 12 * max(1, len(parts)) + 4
+    return page_layout([PageWords(1, 600, 800, [w for line in lines for w in line.words])])
+
+
+@pytest.mark.parametrize("aligned", ["top", "middle"])
+def test_a_borderless_table_of_people_is_read_row_by_row(aligned):
+    text = _page([("Namn", "Kommun/organisation"), ("Karin Berg", "Ale kommun"),
+                     ("Per Öst", "Samordningsförbundet|Sjuhärad"), ("Eva Ahl", "Borås Stad"),
+                     ("Ej närvarande:", ""), ("Anna Lind", "Lerums kommun"), ("Bo Ek", "SKR")], aligned)
+    assert text == ("Namn\tKommun/organisation\n\nKarin Berg, Ale kommun\nPer Öst, Samordningsförbundet Sjuhärad\n"
+                    "Eva Ahl, Borås Stad\n\nEj närvarande:\n\nAnna Lind, Lerums kommun\nBo Ek, SKR\n")
+
+
+def test_names_in_two_columns_and_a_signature_block_are_read_column_by_column():
+    names = _page([("Karin Berg", "Anna Lind"), ("Per Öst", "Bo Ek"), ("Eva Ahl", "Lars Holm")])
+    assert names == "Karin Berg\nPer Öst\nEva Ahl\n\nAnna Lind\nBo Ek\nLars Holm\n"
+    signatures = _page([("För Ale kommun", "För Lerums kommun"), ("Karin Berg", "Anna Lind"),
+                           ("Socialchef", "Förvaltningschef")])
+    assert signatures.split("\n\n")[0].split("\n") == ["För Ale kommun", "Karin Berg", "Socialchef"]
 
 
 def test_hyphenation_is_joined_only_inside_a_word():

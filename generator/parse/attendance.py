@@ -200,9 +200,11 @@ class AttendanceReader:
 
     # --- reading ------------------------------------------------------------------------------
 
-    def add_table_row(self, line: str, columns: Columns, number: int, role: str | None,
+    def add_table_row(self, line: str, columns: Columns, number: int, status: str, role: str | None,
                       group: Affiliation | None) -> bool:
-        """One row of a table with a header; False when the line is no such row."""
+        """One row of a table with a header; False when the line is no such row. Its mark
+        columns say who attended; a table without them lists people of `status` (the
+        heading above it: `Närvarande`, `Anmält förhinder`)."""
         if is_table_rule(line):
             return True
         cells = [c.strip() for c in line.split("\t")]
@@ -218,8 +220,6 @@ class AttendanceReader:
             status = ABSENT
         elif columns.present is not None:
             status = PRESENT if self._marked(present_mark) else ABSENT
-        else:
-            status = PRESENT
         written = cell(columns.affiliation)
         affiliation = self.registers.affiliation(written) if written else group
         entry = Entry(name, affiliation, role, None, None)

@@ -10,8 +10,8 @@ Tables are written by what they are used for:
 - a table whose cells hold several lines (a two-column signature block, an attendance
   table with a `Närvarande` and an `Ej närvarande` column) is layout: read column by
   column, each cell a block, as if the columns had been written one after the other;
-- a table of people (the first column names a person in every row) is an attendance
-  list: one line `Name, rest of the row` per row;
+- a table of people (the first column names a person in every row; `is_table_of_people`)
+  is an attendance list: one line `Name, rest of the row` per row;
 - any other table is data: one line per row, cells separated by tabs.
 """
 
@@ -99,16 +99,28 @@ def table_blocks(rows: list[list[str]]) -> list[str]:
                 blocks += _cell_blocks(row[column])
         return blocks
     flat = [[" ".join(cell.split()) for cell in row] for row in rows]
-    header = flat[0] if flat and not looks_like_people(flat[0][0]) else None
-    body = flat[1:] if header else flat
-    named = [row for row in body if row[0]]
-    # a table of people: the first cell names a person in (nearly) every row; a row like
-    # `Gunilla Bergström GR | FoU i Väst` still belongs (the parser reads it as in a text file)
-    matching = sum(looks_like_people(row[0]) for row in named)
-    if 2 <= len(used) <= 4 and matching >= 2 and len(named) - matching <= max(1, len(named) // 5):
+    if is_table_of_people(flat):
+        header, body = _header(flat)
         lines = [", ".join(c for c in row if c) for row in body if any(row)]
         return (["\t".join(header)] if header else []) + ["\n".join(lines)]
     return ["\n".join("\t".join(row) for row in flat)]
+
+
+def _header(rows: list[list[str]]) -> tuple[list[str] | None, list[list[str]]]:
+    """The header row (a first row whose first cell is not a person) and the rest."""
+    if rows and not looks_like_people(rows[0][0]):
+        return rows[0], rows[1:]
+    return None, rows
+
+
+def is_table_of_people(rows: list[list[str]]) -> bool:
+    """Whether rows of one-line cells are an attendance list: 2-4 columns, and after an
+    optional header row the first cell names a person in (nearly) every row. A row like
+    `Gunilla Bergström GR | FoU i Väst` still belongs (the parser reads it as in a text file)."""
+    columns = sum(any(row[c] for row in rows if c < len(row)) for c in range(max(map(len, rows), default=0)))
+    named = [row for row in _header(rows)[1] if row[0]]
+    matching = sum(looks_like_people(row[0]) for row in named)
+    return 2 <= columns <= 4 and matching >= 2 and len(named) - matching <= max(1, len(named) // 5)
 
 
 def _cell_blocks(cell: str) -> list[str]:

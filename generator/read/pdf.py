@@ -4,8 +4,11 @@ From the words and their positions on each page:
 - lines: words at the same height, left to right;
 - ruled tables (pdfplumber's table finder): cell by cell, written as generator/read/layout.py
   writes tables (a two-column signature table column by column);
-- unruled columns: a run of lines split by the same wide gap (a two-column signature block)
-  is read left column first, then right column;
+- unruled columns: a run of lines split by the same wide gap is read row by row when it is
+  a table of people (a borderless attendance table: a person on the left of each row, their
+  municipality or title on the right, a cell that wraps continuing in its own column; a
+  heading alone on the left, `Ej närvarande:`, between two such tables), else left column
+  first, then right column (a two-column signature block, names listed in two columns);
 - running headers and footers: a line at the top or bottom of the page that repeats on at
   least half of the pages (digits ignored, so `Sida 2 av 5` repeats), and page numbers, are
   page furniture and left out;
@@ -25,7 +28,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from generator.read.layout import Layout, table_blocks
+from generator.read.layout import Layout, is_table_of_people, looks_like_people, table_blocks
 from generator.read.word import ReadProblem
 
 MAX_PAGES = 100  # minutes and agreements are a few pages; a longer PDF is not one document
@@ -155,11 +158,12 @@ def _segments(line: Line) -> list[list[Word]]:
 
 @dataclass
 class Region:
-    """Lines in two columns; read left, then right."""
+    """Lines in two columns: as columns (left, then right) and as rows of (left, right) text."""
 
     left: list[Line]
     right: list[Line]
     gutter: float = 0.0  # where the right column starts: the left column's lines may reach it
+    rows: list[list[str]] = field(default_factory=list)
 
     @property
     def top(self) -> float:
@@ -204,9 +208,46 @@ def find_columns(lines: list[Line]) -> list[Line | Region]:
         for line, parts in members:
             for part in parts:
                 (left if part[-1].x1 <= gutter[0] + 1 else right).append(Line(part, line.page))
-        out.append(Region(left, right, gutter[1]))
+        out.append(Region(left, right, gutter[1], _rows(left, right)))
         index += len(members)
     return out
+
+
+def _rows(left: list[Line], right: list[Line]) -> list[list[str]]:
+    """The region as table rows: one per line on the left, each right line joining the row
+    whose left line is nearest in height (the earlier on a tie), so a right cell that wraps
+    stays in its row whether the table aligns its cells at the top or in the middle."""
+    if not left:
+        return [["", " ".join(line.text for line in right)]] if right else []
+    beside: list[list[str]] = [[] for _ in left]
+    for line in right:
+        nearest = min(range(len(left)), key=lambda i: (abs(left[i].top - line.top), i))
+        beside[nearest].append(line.text)
+    return [[line.text, " ".join(texts)] for line, texts in zip(left, beside)]
+
+
+def tables_of_people(rows: list[list[str]]) -> list[list[list[str]] | str] | None:
+    """Two-column rows as borderless tables of people, with the headings between them
+    (a line alone on the left that names no one), or None if they are not that. Every table
+    must be one of people (layout.is_table_of_people); one without a header row (`Namn`,
+    `Kommun`) also needs a right column that mostly names no one, since names listed in two
+    columns look the same and are read column by column."""
+    parts: list[list[list[str]] | str] = [[]]
+    for row in rows:
+        if not row[1] and not looks_like_people(row[0]):
+            parts += [row[0], []]
+        else:
+            parts[-1].append(row)
+    parts = [part for part in parts if part]
+    tables = [part for part in parts if not isinstance(part, str)]
+    if not tables:
+        return None
+    for table in tables:
+        headed = not looks_like_people(table[0][0])
+        names_on_the_right = sum(looks_like_people(row[1]) for row in table)
+        if not is_table_of_people(table) or (not headed and 2 * names_on_the_right > len(table)):
+            return None
+    return parts
 
 
 # --- paragraphs -------------------------------------------------------------------------------
@@ -296,7 +337,10 @@ def page_layout(pages: list[PageWords]) -> str:
                 pending.append(item)
                 continue
             flush()
-            if isinstance(item, Region):
+            if isinstance(item, Region) and (tables := tables_of_people(item.rows)) is not None:
+                for part in tables:
+                    layout.paragraph(part) if isinstance(part, str) else layout.table(part)
+            elif isinstance(item, Region):
                 for column, edge in ((item.left, item.gutter), (item.right, max(right, item.gutter))):
                     for block in assemble(column, edge).split("\n\n"):
                         layout.paragraph(block)
