@@ -50,8 +50,14 @@ def _print_pdf(ruled: bool):
     return printer
 
 
+def _print_docx(text: str, path: Path) -> Path:
+    from tests.format_fixtures import to_docx
+
+    return to_docx(text, path.with_suffix(".docx"))
+
+
 # `printed:` in a gold file -> how its text is printed before it is read
-PRINTERS = {"pdf": _print_pdf(ruled=True), "pdf-unruled": _print_pdf(ruled=False)}
+PRINTERS = {"pdf": _print_pdf(ruled=True), "pdf-unruled": _print_pdf(ruled=False), "docx": _print_docx}
 
 
 def printed(path: Path, gold: dict, folder: Path) -> Path:

@@ -39,7 +39,6 @@ from generator.model import (
 from generator.parse.attendance import AttendanceReader, Columns, looks_like_name
 from generator.parse.blocks import RawBlock, append_blocks, content_blocks, split_blocks
 from generator.parse.decisions import decision_sentences
-from generator.parse.normalise import is_table_rule
 
 _SIGNATURE_OPENING = re.compile(r"^(?:Minnes)?[Aa]nteckningar\s*,\s*(?P<rest>.*)$")
 DOCUMENT_HEADING = re.compile(r"^(?:(?:minnes|mötes)?anteckningar|protokoll)\b.*$", re.IGNORECASE)
@@ -245,14 +244,11 @@ class MinutesParser:
         rest of the block is then read as something else)."""
         for offset, line in enumerate(block.lines):
             number = block.line + offset
-            # a table's row; a line without cells under a table's header is an attendance
-            # line (a Word or PDF table of people is written `Name, Municipality`, layout.py)
-            in_table = self.state.columns is not None and ("\t" in line or is_table_rule(line))
-            group = self.attendance.group(line) if not in_table else None
+            group = self.attendance.group(line) if self.state.columns is None else None
             if group is not None:
                 self.state.group = group
                 continue
-            if in_table:
+            if self.state.columns is not None:
                 taken = self.attendance.add_table_row(line, self.state.columns, number, self.state.attendance,
                                                       self.state.role, self.state.group)
             else:

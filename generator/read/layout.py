@@ -11,8 +11,10 @@ Tables are written by what they are used for:
   table with a `Närvarande` and an `Ej närvarande` column) is layout: read column by
   column, each cell a block, as if the columns had been written one after the other;
 - a table of people (the first column names a person in every row; `is_table_of_people`)
-  is an attendance list: one line `Name, rest of the row` per row;
-- any other table is data: one line per row, cells separated by tabs.
+  without a header row is an attendance list: one line `Name, rest of the row` per row;
+- any other table, a table of people with a header row (`Namn | Kommun | Närvarande`)
+  too, is one line per row, cells separated by tabs, as a text file's table: the parser
+  reads an attendance table's columns (name, municipality, marks) from its header.
 """
 
 from __future__ import annotations
@@ -99,10 +101,8 @@ def table_blocks(rows: list[list[str]]) -> list[str]:
                 blocks += _cell_blocks(row[column])
         return blocks
     flat = [[" ".join(cell.split()) for cell in row] for row in rows]
-    if is_table_of_people(flat):
-        header, body = _header(flat)
-        lines = [", ".join(c for c in row if c) for row in body if any(row)]
-        return (["\t".join(header)] if header else []) + ["\n".join(lines)]
+    if is_table_of_people(flat) and _header(flat)[0] is None:
+        return ["\n".join(", ".join(c for c in row if c) for row in flat if any(row))]
     return ["\n".join("\t".join(row) for row in flat)]
 
 
