@@ -260,6 +260,18 @@ def test_names_in_two_columns_and_a_signature_block_are_read_column_by_column():
     assert signatures.split("\n\n")[0].split("\n") == ["För Ale kommun", "Karin Berg", "Socialchef"]
 
 
+def test_a_table_of_three_columns_without_lines_is_read_row_by_row():
+    rows = [("Namn", "Kommun", "Närvarande"), ("Karin Berg", "Ale", "x"), ("Per Öst", "Samordningsförbundet", ""),
+            ("", "Sjuhärad", ""), ("Eva Ahl", "Lerum", "x")]
+    lines = []
+    for number, cells in enumerate(rows):
+        lines += [_line(cell, x, 12.0 * number) for cell, x in zip(cells, (0, 200, 400)) if cell]
+    lines += [_line("1. Inledning", 0, 12.0 * len(rows) + 14), _line("Mötet öppnas.", 0, 12.0 * len(rows) + 26)]
+    text = page_layout([PageWords(1, 600, 800, [w for line in lines for w in line.words])])
+    assert text == ("Namn\tKommun\tNärvarande\nKarin Berg\tAle\tx\nPer Öst\tSamordningsförbundet Sjuhärad\t\n"
+                    "Eva Ahl\tLerum\tx\n\n1. Inledning\nMötet öppnas.\n")
+
+
 def test_hyphenation_is_joined_only_inside_a_word():
     lines = [_line("Vi talar om arbets-", 0, 0, 400), _line("marknaden och om vård-", 0, 12, 300),
              _line("och omsorg i FoU-", 0, 24, 250), _line("plattformen.", 0, 36)]

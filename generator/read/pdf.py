@@ -4,6 +4,9 @@ From the words and their positions on each page:
 - lines: words at the same height, left to right;
 - ruled tables (pdfplumber's table finder): cell by cell, written as generator/read/layout.py
   writes tables (a two-column signature table column by column);
+- unruled tables: a run of lines whose pieces (split at wide gaps) stand in the three or
+  more columns of its first line is a table, read row by row (a line without a first cell
+  continues the row above: a cell that wrapped);
 - unruled columns: a run of lines split by the same wide gap is read row by row when it is
   a table of people (a borderless attendance table: a person on the left of each row, their
   municipality or title on the right, a cell that wraps continuing in its own column; a
@@ -170,11 +173,61 @@ class Region:
         return min(l.top for l in self.left + self.right)
 
 
-def find_columns(lines: list[Line]) -> list[Line | Region]:
-    """Runs of at least two lines split by a common gutter become Regions."""
-    out: list[Line | Region] = []
+@dataclass
+class Grid:
+    """Lines in three or more columns without lines: a table, its rows of cells."""
+
+    rows: list[list[str]]
+    top: float
+
+
+def _grid(lines: list[Line], index: int) -> tuple[Grid, int] | None:
+    """The table starting at `lines[index]` (a line of three or more pieces) and how many
+    lines it takes, or None. A line belongs while each of its pieces starts in one column
+    of the first line and ends before the next column; a line with a first cell alone
+    (an agenda item, a paragraph) or further down than a row's spacing ends it."""
+    first = lines[index]
+    starts = [part[0].x0 for part in _segments(first)]
+    if len(starts) < 3:
+        return None
+    slack = first.height
+
+    def cells(line: Line) -> list[str] | None:
+        row = [""] * len(starts)
+        for part in _segments(line):
+            column = max((j for j, start in enumerate(starts) if part[0].x0 >= start - slack), default=None)
+            if column is None or row[column] or (column + 1 < len(starts) and part[-1].x1 > starts[column + 1]):
+                return None
+            row[column] = " ".join(w.text for w in part)
+        return row
+
+    rows: list[list[str]] = []
+    taken = 0
+    for line in lines[index:]:
+        row = cells(line)
+        if row is None or (rows and line.top - lines[index + taken - 1].bottom > 1.5 * line.height):
+            break
+        if rows and not row[0]:  # cells that wrapped onto a line of their own
+            rows[-1] = [f"{above} {below}".strip() for above, below in zip(rows[-1], row)]
+        elif rows and not any(row[1:]):
+            break
+        else:
+            rows.append(row)
+        taken += 1
+    return (Grid(rows, first.top), taken) if len(rows) >= 2 else None
+
+
+def find_columns(lines: list[Line]) -> list[Line | Region | Grid]:
+    """Runs of lines in three or more columns become Grids; runs of at least two lines
+    split by a common gutter become Regions."""
+    out: list[Line | Region | Grid] = []
     index = 0
     while index < len(lines):
+        grid = _grid(lines, index)
+        if grid is not None:
+            out.append(grid[0])
+            index += grid[1]
+            continue
         segments = _segments(lines[index])
         if len(segments) != 2:
             out.append(lines[index])
@@ -337,7 +390,9 @@ def page_layout(pages: list[PageWords]) -> str:
                 pending.append(item)
                 continue
             flush()
-            if isinstance(item, Region) and (tables := tables_of_people(item.rows)) is not None:
+            if isinstance(item, Grid):
+                layout.table(item.rows)
+            elif isinstance(item, Region) and (tables := tables_of_people(item.rows)) is not None:
                 for part in tables:
                     layout.paragraph(part) if isinstance(part, str) else layout.table(part)
             elif isinstance(item, Region):
