@@ -182,6 +182,24 @@ def test_writer_never_writes_outside_docs():
             safe_relative(bad)
 
 
+def test_written_files_can_be_read_by_others_as_the_umask_allows(project):
+    """The build writes docs/ and source/adresser.yml with the mode any new file gets
+    (a shared drive, a web server's user); a file that was there keeps its own mode."""
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        ledger = project / "source" / "adresser.yml"
+        if ledger.exists():
+            ledger.chmod(0o664)
+        generate(project)
+        assert ledger.stat().st_mode & 0o777 == 0o664
+        written = [p for p in (project / "docs").rglob("*") if p.is_file()]
+        assert written and {p.stat().st_mode & 0o777 for p in written} == {0o644}
+    finally:
+        os.umask(mask)
+
+
 def test_an_interrupted_build_leaves_the_previous_docs_usable(project, monkeypatch):
     generate(project)
     before = digest(project / "docs")

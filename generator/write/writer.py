@@ -35,13 +35,32 @@ class WriteReport:
     refused: list[str] = field(default_factory=list)
 
 
+def _new_file_mode() -> int:
+    """The mode `open()` gives a new file under the process's umask (read once: reading
+    the umask means setting it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+NEW_FILE_MODE = _new_file_mode()
+
+
 def write_if_changed(path: Path, data: bytes) -> bool:
-    """Atomically write `data` to `path` unless it already holds exactly these bytes."""
-    if path.exists() and path.read_bytes() == data:
-        return False
+    """Atomically write `data` to `path` unless it already holds exactly these bytes. The
+    file keeps its mode, or gets a new file's (the temporary file's own mode, 0600, would
+    hide docs/ and the address ledger from everyone else on a shared drive)."""
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = NEW_FILE_MODE
+    else:
+        if path.read_bytes() == data:
+            return False
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
