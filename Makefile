@@ -46,7 +46,7 @@ check: $(STAMP)
 golden: $(TEST_STAMP)
 	$(BIN)/python -m tests.golden_update
 
-## benchmark: generate cost per document on synthetic archives of 300 and 3,000 documents, each built 3 times (prints medians; about 4 min)
+## benchmark: generate cost per document on synthetic archives of 300 and 3,000 documents, each built 3 times (prints medians; about 3 min)
 ## accuracy: precision and recall of the parsers per field on the labelled corpus (tests/corpus/)
 accuracy: $(TEST_STAMP)
 	$(BIN)/python -m tests.accuracy
