@@ -20,7 +20,7 @@ _ATTENDANCE = re.compile(r"^(?:EJ )?NÄRVARANDE$")
 
 def blocks(text: str) -> list[list[str]]:
     """The text's blank-line separated blocks, each a list of lines."""
-    return [[line.strip() for line in block.split("\n") if line.strip()]
+    return [[line.strip(" \r") for line in block.split("\n") if line.strip()]
             for block in re.split(r"\n[ \t]*\n", text.strip("\n")) if block.strip()]
 
 

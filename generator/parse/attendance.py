@@ -208,7 +208,10 @@ class AttendanceReader:
         if is_table_rule(line):
             return True
         cells = [c.strip() for c in line.split("\t")]
-        if len(cells) <= columns.name or "\t" not in line:
+        if "\t" not in line:  # a name alone: the row's empty cells after it, tabs dropped on the way
+            if columns.name != 0 or not looks_like_name(cells[0]):
+                return False
+        elif len(cells) <= columns.name:
             return False
         name = cells[columns.name]
 

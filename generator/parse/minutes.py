@@ -9,7 +9,9 @@ recogniser, or one more word in `data/protokoll.yml`.
 Recognised (see data/protokoll.yml for every word):
 - attendance: a heading (`Närvarande`, `Beslutande`, `Tjänstgörande ersättare`, `Gäster`,
   `Frånvarande`, ...) with lines, a running paragraph or a table below or after it; a
-  table with a header row (`Namn`, `Kommun`, `Närvarande`) also without a heading;
+  table with a header row (`Namn`, `Kommun`, `Närvarande`) also without a heading. A
+  table's mark columns say who attended, else its heading does; a row that is a name
+  alone had empty cells after it (their tabs dropped);
 - agenda items: `1.`, `1)`, `1<TAB>`, `1 Titel`, `§ 12`, `Punkt 3`, the number alone on its
   line with the title below, sub-items `3.1` under item 3. Numbering may start anywhere but
   then goes up by one, so a numbered list inside an item or a line starting with a date
