@@ -140,8 +140,8 @@ def test_a_page_kept_from_the_last_build_is_not_read_or_written_again(project, m
     touched: list[str] = []
     original = writer.write_if_changed
     monkeypatch.setattr(writer, "write_if_changed",
-                        lambda path, data: touched.append(path.relative_to(project / "docs").as_posix())
-                        or original(path, data))
+                        lambda path, data, *mode: touched.append(path.relative_to(project / "docs").as_posix())
+                        or original(path, data, *mode))
     result = generate(project)
     kept = set(result.report.unchanged) - set(touched)
     other_minutes = {p.relative_to(project / "docs").as_posix() for p in (project / "docs" / "moten").glob("*.md")

@@ -35,25 +35,28 @@ class WriteReport:
     refused: list[str] = field(default_factory=list)
 
 
-def _new_file_mode() -> int:
-    """The mode `open()` gives a new file under the process's umask (read once: reading
-    the umask means setting it)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
+def new_file_mode() -> int:
+    """The mode `open()` gives a new file under the process's umask: read from
+    /proc/self/status where there is one, since elsewhere reading the umask means setting it
+    for a moment (and another thread could create a file in that moment)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            mask = next(int(line.split()[1], 8) for line in status if line.startswith("Umask:"))
+    except (OSError, StopIteration, ValueError, IndexError):
+        mask = os.umask(0o022)
+        os.umask(mask)
     return 0o666 & ~mask
 
 
-NEW_FILE_MODE = _new_file_mode()
-
-
-def write_if_changed(path: Path, data: bytes) -> bool:
+def write_if_changed(path: Path, data: bytes, new_mode: int | None = None) -> bool:
     """Atomically write `data` to `path` unless it already holds exactly these bytes. The
-    file keeps its mode, or gets a new file's (the temporary file's own mode, 0600, would
-    hide docs/ and the address ledger from everyone else on a shared drive)."""
+    file keeps its mode, or gets a new file's (`new_mode`, else `new_file_mode()`): the
+    temporary file's own mode, 0600, would hide docs/ and the address ledger from everyone
+    else on a shared drive."""
     try:
         mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
-        mode = NEW_FILE_MODE
+        mode = new_file_mode() if new_mode is None else new_mode
     else:
         if path.read_bytes() == data:
             return False
@@ -96,6 +99,7 @@ def write_tree(docs_dir: Path, files: dict[str, bytes], diagnostics: Diagnostics
     docs_dir.mkdir(parents=True, exist_ok=True)
     owned: list[str] = [*kept]
     report.unchanged.extend(kept)
+    mode = new_file_mode()
     for name in sorted(files):
         target = docs_dir / safe_relative(name)
         if target.exists() and name not in previous and target.read_bytes() != files[name]:
@@ -104,7 +108,7 @@ def write_tree(docs_dir: Path, files: dict[str, bytes], diagnostics: Diagnostics
             report.refused.append(name)
             continue
         owned.append(name)
-        (report.written if write_if_changed(target, files[name]) else report.unchanged).append(name)
+        (report.written if write_if_changed(target, files[name], mode) else report.unchanged).append(name)
 
     for name in sorted(previous - set(owned)):
         try:
