@@ -255,6 +255,9 @@ def test_a_borderless_table_of_people_is_read_row_by_row(aligned):
 def test_names_in_two_columns_and_a_signature_block_are_read_column_by_column():
     names = _page([("Karin Berg", "Anna Lind"), ("Per Öst", "Bo Ek"), ("Eva Ahl", "Lars Holm")])
     assert names == "Karin Berg\nPer Öst\nEva Ahl\n\nAnna Lind\nBo Ek\nLars Holm\n"
+    lists = _page([("Närvarande", "Frånvarande"), ("Karin Berg", "Anna Lind"), ("Per Öst", "Bo Ek"),
+                   ("Lovisa Ljungdahl", "")])  # the longest left cell, in a row of its own
+    assert lists == "Närvarande\nKarin Berg\nPer Öst\nLovisa Ljungdahl\n\nFrånvarande\nAnna Lind\nBo Ek\n"
     signatures = _page([("För Ale kommun", "För Lerums kommun"), ("Karin Berg", "Anna Lind"),
                            ("Socialchef", "Förvaltningschef")])
     assert signatures.split("\n\n")[0].split("\n") == ["För Ale kommun", "Karin Berg", "Socialchef"]

@@ -249,6 +249,8 @@ def find_columns(lines: list[Line]) -> list[Line | Region | Grid]:
             elif len(parts) == 1 and (line.x1 <= gutter[0] + 1 or line.x0 >= gutter[1] - 1):
                 if line.top - members[-1][0].bottom > 2.5 * line.height:
                     break
+            elif len(parts) == 1 and line.x1 <= gutter[1] - 6 and line.top - members[-1][0].bottom <= 0.75 * line.height:
+                gutter = (line.x1, gutter[1])  # a longer left cell in the next row (the right one empty)
             else:
                 break
             members.append((line, parts))
@@ -282,9 +284,11 @@ def _rows(left: list[Line], right: list[Line]) -> list[list[str]]:
 def tables_of_people(rows: list[list[str]]) -> list[list[list[str]] | str] | None:
     """Two-column rows as borderless tables of people, with the headings between them
     (a line alone on the left that names no one), or None if they are not that. Every table
-    must be one of people (layout.is_table_of_people); one without a header row (`Namn`,
-    `Kommun`) also needs a right column that mostly names no one, since names listed in two
-    columns look the same and are read column by column."""
+    must be one of people (layout.is_table_of_people) whose right column does not look like
+    a second list of names: names listed side by side (under `Närvarande` and
+    `Frånvarande`, or under no header) are read column by column. Municipalities and
+    organisations can look like names (`Borås Stad`), so a table with a header row needs
+    only one right cell that does not; one without, a majority."""
     parts: list[list[list[str]] | str] = [[]]
     for row in rows:
         if not row[1] and not looks_like_people(row[0]):
@@ -297,8 +301,9 @@ def tables_of_people(rows: list[list[str]]) -> list[list[list[str]] | str] | Non
         return None
     for table in tables:
         headed = not looks_like_people(table[0][0])
-        names_on_the_right = sum(looks_like_people(row[1]) for row in table)
-        if not is_table_of_people(table) or (not headed and 2 * names_on_the_right > len(table)):
+        right = [row[1] for row in table[1:] if row[1]] if headed else [row[1] for row in table]
+        names = sum(looks_like_people(cell) for cell in right)
+        if not is_table_of_people(table) or (names == len(right) if headed else 2 * names > len(right)):
             return None
     return parts
 
