@@ -101,12 +101,12 @@ def table_blocks(rows: list[list[str]]) -> list[str]:
                 blocks += _cell_blocks(row[column])
         return blocks
     flat = [[" ".join(cell.split()) for cell in row] for row in rows]
-    if is_table_of_people(flat) and _header(flat)[0] is None:
+    if is_table_of_people(flat) and split_header(flat)[0] is None:
         return ["\n".join(", ".join(c for c in row if c) for row in flat if any(row))]
     return ["\n".join("\t".join(row) for row in flat)]
 
 
-def _header(rows: list[list[str]]) -> tuple[list[str] | None, list[list[str]]]:
+def split_header(rows: list[list[str]]) -> tuple[list[str] | None, list[list[str]]]:
     """The header row (a first row whose first cell is not a person) and the rest."""
     if rows and not looks_like_people(rows[0][0]):
         return rows[0], rows[1:]
@@ -118,7 +118,7 @@ def is_table_of_people(rows: list[list[str]]) -> bool:
     optional header row the first cell names a person in (nearly) every row. A row like
     `Gunilla Bergström GR | FoU i Väst` still belongs (the parser reads it as in a text file)."""
     columns = sum(any(row[c] for row in rows if c < len(row)) for c in range(max(map(len, rows), default=0)))
-    named = [row for row in _header(rows)[1] if row[0]]
+    named = [row for row in split_header(rows)[1] if row[0]]
     matching = sum(looks_like_people(row[0]) for row in named)
     return 2 <= columns <= 4 and matching >= 2 and len(named) - matching <= max(1, len(named) // 5)
 

@@ -31,7 +31,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from generator.read.layout import Layout, is_table_of_people, looks_like_people, table_blocks
+from generator.read.layout import Layout, is_table_of_people, looks_like_people, split_header, table_blocks
 from generator.read.word import ReadProblem
 
 MAX_PAGES = 100  # minutes and agreements are a few pages; a longer PDF is not one document
@@ -300,10 +300,10 @@ def tables_of_people(rows: list[list[str]]) -> list[list[list[str]] | str] | Non
     if not tables:
         return None
     for table in tables:
-        headed = not looks_like_people(table[0][0])
-        right = [row[1] for row in table[1:] if row[1]] if headed else [row[1] for row in table]
+        header, body = split_header(table)
+        right = [row[1] for row in body if row[1]] if header else [row[1] for row in body]
         names = sum(looks_like_people(cell) for cell in right)
-        if not is_table_of_people(table) or (names == len(right) if headed else 2 * names > len(right)):
+        if not is_table_of_people(table) or (names == len(right) if header else 2 * names > len(right)):
             return None
     return parts
 
