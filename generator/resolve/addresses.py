@@ -44,6 +44,7 @@ LEDGER_FILE = "adresser.yml"
 DOCUMENTS = "dokument"
 SECTIONS = (DOCUMENTS, "personer", "kommuner", "organisationer", "amnen")  # identities
 PARTS = "delar"  # listing page -> its year parts
+KNOWN_SECTIONS = (*SECTIONS, PARTS)  # in the order the file lists them
 # Where the page of a vanished identity sends its visitors (documents: nowhere; a deleted
 # document is deleted on purpose).
 FALLBACK = {"personer": "personer/index.html", "kommuner": "kommuner/index.html",
@@ -95,9 +96,9 @@ def read_ledger(source_dir: Path, diagnostics: Diagnostics) -> Ledger:
         data = {DOCUMENTS: data}  # the first format: documents only, at the top level
     sections: dict[str, dict[str, tuple[str, ...]]] = {}
     for section, entries in data.items():
-        if section not in (*SECTIONS, PARTS) or not isinstance(entries, dict):
+        if section not in KNOWN_SECTIONS or not isinstance(entries, dict):
             diagnostics.error(name, None, f"okänd del `{section}` i adressregistret "
-                              f"(kända: {', '.join((*SECTIONS, PARTS))}) – den hoppas över")
+                              f"(kända: {', '.join(KNOWN_SECTIONS)}) – den hoppas över")
             continue
         kept: dict[str, tuple[str, ...]] = {}
         for key, paths in entries.items():
@@ -120,7 +121,7 @@ def read_ledger(source_dir: Path, diagnostics: Diagnostics) -> Ledger:
 
 def ledger_text(ledger: Ledger) -> str:
     data = {section: {key: list(paths) for key, paths in sorted(ledger.sections[section].items())}
-            for section in (*SECTIONS, PARTS) if ledger.sections.get(section)}
+            for section in KNOWN_SECTIONS if ledger.sections.get(section)}
     body = yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
                      sort_keys=False, default_flow_style=False, width=1000)
     return _HEADER + body
